@@ -1,0 +1,74 @@
+/* cli_util.c - error printing, notes and store opening for commands. */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+
+int ym_cli_fail(const ym_err *err)
+{
+	ym_buf b = YM_BUF_INIT;
+	ym_err_format(err, &b);
+	fprintf(stderr, "yamori: %s\n", b.ptr);
+	ym_buf_release(&b);
+	return err->code == YM_E_USAGE ? YM_EXIT_USAGE : YM_EXIT_FAIL;
+}
+
+int ym_cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("yamori: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _("\n(see 'yamori %s --help')\n"), cmd);
+	return YM_EXIT_USAGE;
+}
+
+int ym_cli_bad_option(const char *cmd, int c, char **argv)
+{
+	const char *opt = argv[optind - 1];
+	if (c == ':')
+		return ym_cli_usage(cmd, _("option '%s' needs a value"), opt);
+	return ym_cli_usage(cmd, _("unknown option '%s'"), opt);
+}
+
+void ym_cli_note(const ym_ctx *ctx, const char *fmt, ...)
+{
+	if (ctx->quiet)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+bool ym_cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return false;
+		if (strcmp(argv[i], "-h") == 0 ||
+		    strcmp(argv[i], "--help") == 0)
+			return true;
+	}
+	return false;
+}
+
+void ym_cli_out(const ym_buf *b)
+{
+	fwrite(b->ptr, 1, b->len, stdout);
+}
+
+int ym_cli_open_store(ym_ctx *ctx, bool create)
+{
+	ym_err err = YM_ERR_INIT;
+	if (ctx->store)
+		return 0;
+	if (ym_store_open(ctx->db_path, create, &ctx->store, &err))
+		return ym_cli_fail(&err);
+	return 0;
+}

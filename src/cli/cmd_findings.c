@@ -1,0 +1,395 @@
+/* cmd_findings.c - yamori findings list|show: what is affected, who owns
+ * it, and why it matched. The JSON form is a stable, documented schema
+ * (docs/findings-json.md). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/arena.h"
+#include "core/i18n.h"
+#include "core/json.h"
+
+static void usage(void)
+{
+	printf(_("usage: yamori findings list [--asset ID|NAME] "
+		 "[--severity MIN] [--status STATUS]\n"
+		 "       yamori findings show ID\n"
+		 "\n"
+		 "list: findings sorted by severity, then asset and component.\n"
+		 "  --severity MIN   only findings of this severity or higher\n"
+		 "                   (low, medium, high, critical)\n"
+		 "  --status STATUS  open (default), resolved, suppressed or "
+		 "all\n"
+		 "show: one finding with the evidence of why it matched.\n"));
+}
+
+/* Re-emits a parsed JSON value (the stored evidence) through the
+ * writer, so the output stays one consistently formatted document. */
+static void emit_json(ym_jsonw *w, const ym_json *v)
+{
+	switch (v->type) {
+	case YM_JSON_NULL: ym_jsonw_null(w); break;
+	case YM_JSON_TRUE: ym_jsonw_bool(w, true); break;
+	case YM_JSON_FALSE: ym_jsonw_bool(w, false); break;
+	case YM_JSON_NUMBER: ym_jsonw_double(w, v->u.num.d); break;
+	case YM_JSON_STRING: ym_jsonw_strn(w, v->u.str.s, v->u.str.len); break;
+	case YM_JSON_ARRAY:
+		ym_jsonw_arr_begin(w);
+		for (size_t i = 0; i < v->u.arr.n; i++)
+			emit_json(w, v->u.arr.items[i]);
+		ym_jsonw_arr_end(w);
+		break;
+	case YM_JSON_OBJECT:
+		ym_jsonw_obj_begin(w);
+		for (size_t i = 0; i < v->u.obj.n; i++) {
+			ym_jsonw_key(w, v->u.obj.m[i].key);
+			emit_json(w, v->u.obj.m[i].val);
+		}
+		ym_jsonw_obj_end(w);
+		break;
+	}
+}
+
+static const ym_json *parse_evidence(ym_arena *a, const char *text)
+{
+	if (!text)
+		return NULL;
+	return ym_json_parse(a, text, strlen(text), NULL, NULL, NULL);
+}
+
+static const char *ev(const ym_json *e, const char *key)
+{
+	return ym_json_string(ym_json_get(e, key));
+}
+
+/* "affected: introduced 0, fixed 4.17.21 (npm)" in the user's language. */
+static void explain_range(const ym_json *e, ym_buf *out)
+{
+	const char *listed = ev(e, "listed_version");
+	const char *intro = ev(e, "introduced");
+	const char *fixed = ev(e, "fixed");
+	const char *last = ev(e, "last_affected");
+	const char *limit = ev(e, "limit");
+	if (listed) {
+		ym_buf_printf(out, _("affected: version %s is listed"), listed);
+	} else {
+		ym_buf_printf(out, _("affected: introduced %s"),
+			      intro ? intro : "0");
+		if (fixed)
+			ym_buf_printf(out, _(", fixed %s"), fixed);
+		else if (last)
+			ym_buf_printf(out, _(", last affected %s"), last);
+		else if (limit)
+			ym_buf_printf(out, _(", limit %s"), limit);
+		else
+			ym_buf_adds(out, _(", no fixed version"));
+	}
+	const char *scheme = ev(e, "scheme");
+	if (scheme)
+		ym_buf_printf(out, " (%s)", scheme);
+}
+
+typedef struct list_ctx {
+	ym_ctx *ctx;
+	ym_table *t;
+	ym_jsonw *w;
+	ym_arena arena;
+	long long n;
+} list_ctx;
+
+static void json_aliases(ym_jsonw *w, const char *joined)
+{
+	ym_jsonw_arr_begin(w);
+	while (joined && *joined) {
+		const char *comma = strstr(joined, ", ");
+		size_t n = comma ? (size_t)(comma - joined) : strlen(joined);
+		ym_jsonw_strn(w, joined, n);
+		joined = comma ? comma + 2 : NULL;
+	}
+	ym_jsonw_arr_end(w);
+}
+
+static void json_finding(ym_jsonw *w, const ym_finding *f, ym_arena *a)
+{
+	ym_jsonw_obj_begin(w);
+	ym_jsonw_kint(w, "id", f->id);
+	ym_jsonw_kstr(w, "status", ym_finding_status_name(f->status));
+	ym_jsonw_kstr(w, "severity", f->severity);
+	ym_jsonw_kstr(w, "confidence", f->confidence);
+	ym_jsonw_key(w, "asset");
+	ym_jsonw_obj_begin(w);
+	ym_jsonw_kint(w, "id", f->asset_id);
+	ym_jsonw_kstr(w, "name", f->asset_name);
+	ym_jsonw_kstr(w, "department", f->department_code);
+	ym_jsonw_kstr(w, "department_name", f->department_name);
+	ym_jsonw_kstr(w, "owner", f->owner);
+	ym_jsonw_obj_end(w);
+	ym_jsonw_key(w, "component");
+	ym_jsonw_obj_begin(w);
+	ym_jsonw_kstr(w, "name", f->component_name);
+	ym_jsonw_kstr(w, "version", f->component_version);
+	ym_jsonw_kstr(w, "purl", f->component_purl);
+	ym_jsonw_kstr(w, "key", f->component_key);
+	ym_jsonw_obj_end(w);
+	ym_jsonw_key(w, "vulnerability");
+	ym_jsonw_obj_begin(w);
+	ym_jsonw_kstr(w, "id", f->vuln_id);
+	ym_jsonw_key(w, "aliases");
+	json_aliases(w, f->aliases);
+	ym_jsonw_kstr(w, "summary", f->summary);
+	ym_jsonw_kstr(w, "summary_ja", f->summary_ja);
+	ym_jsonw_obj_end(w);
+	ym_jsonw_key(w, "evidence");
+	const ym_json *e = parse_evidence(a, f->evidence);
+	if (e)
+		emit_json(w, e);
+	else
+		ym_jsonw_null(w);
+	ym_jsonw_kstr(w, "first_seen", f->first_seen);
+	ym_jsonw_kstr(w, "last_seen", f->last_seen);
+	ym_jsonw_kstr(w, "resolved_at", f->resolved_at);
+	ym_jsonw_obj_end(w);
+}
+
+static const char *severity_label(const char *sev)
+{
+	if (!sev)
+		return "";
+	if (!strcmp(sev, "critical")) return _("critical");
+	if (!strcmp(sev, "high")) return _("high");
+	if (!strcmp(sev, "medium")) return _("medium");
+	if (!strcmp(sev, "low")) return _("low");
+	if (!strcmp(sev, "none")) return _("none");
+	return _("unknown");
+}
+
+static const char *status_label(ym_finding_status st)
+{
+	switch (st) {
+	case YM_FINDING_OPEN: return _("open");
+	case YM_FINDING_RESOLVED: return _("resolved");
+	case YM_FINDING_SUPPRESSED: return _("suppressed");
+	}
+	return "";
+}
+
+static int list_row(const ym_finding *f, void *vctx)
+{
+	list_ctx *lc = vctx;
+	lc->n++;
+	if (lc->w) {
+		json_finding(lc->w, f, &lc->arena);
+		ym_arena_reset(&lc->arena);
+		return 0;
+	}
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)f->id);
+	const ym_json *e = parse_evidence(&lc->arena, f->evidence);
+	const char *fixed = ev(e, "fixed");
+	bool csv = lc->ctx->format == YM_FMT_CSV;
+	const char *row[] = {
+		id,
+		csv ? f->severity : severity_label(f->severity),
+		f->asset_name,
+		csv ? f->department_code : f->department_name,
+		f->owner,
+		f->component_name,
+		f->component_version,
+		f->vuln_id,
+		f->aliases,
+		fixed ? fixed : (csv ? "" : "-"),
+		csv ? ym_finding_status_name(f->status) : status_label(f->status),
+	};
+	ym_table_add_row(lc->t, row);
+	ym_arena_reset(&lc->arena);
+	return 0;
+}
+
+static int list(ym_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"asset", required_argument, NULL, 'a'},
+		{"severity", required_argument, NULL, 's'},
+		{"status", required_argument, NULL, 't'},
+		{0}};
+	ym_finding_filter ff = {.status = YM_FINDING_OPEN};
+	ym_err err = YM_ERR_INIT;
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a': ff.asset = optarg; break;
+		case 's':
+			if (ym_severity_rank(optarg) < 0)
+				return ym_cli_usage(
+					"findings",
+					_("unknown severity '%s' (none, low, "
+					  "medium, high, critical)"),
+					optarg);
+			ff.severity = optarg;
+			break;
+		case 't':
+			if (strcmp(optarg, "all") == 0) {
+				ff.status = -1;
+			} else {
+				ym_finding_status st;
+				if (ym_finding_status_parse(optarg, &st))
+					return ym_cli_usage(
+						"findings",
+						_("unknown status '%s' (open, "
+						  "resolved, suppressed, all)"),
+						optarg);
+				ff.status = (int)st;
+			}
+			break;
+		default: return ym_cli_bad_option("findings", c, argv);
+		}
+	}
+	if (optind < argc)
+		return ym_cli_usage("findings", _("unexpected argument '%s'"),
+				    argv[optind]);
+
+	static const char *const keys[] = {
+		"id",		 "severity", "asset",	       "department",
+		"owner",	 "component", "version",       "vulnerability",
+		"aliases",	 "fixed",    "status"};
+	const char *headers[] = {_("ID"),	 _("SEVERITY"), _("ASSET"),
+				 _("DEPARTMENT"), _("OWNER"),	  _("COMPONENT"),
+				 _("VERSION"),	 _("VULNERABILITY"),
+				 _("ALIASES"),	 _("FIXED IN"),	  _("STATUS")};
+	list_ctx lc = {.ctx = ctx};
+	ym_buf out = YM_BUF_INIT;
+	ym_jsonw w;
+	ym_arena_init(&lc.arena, 0);
+	if (ctx->format == YM_FMT_JSON) {
+		ym_jsonw_init(&w, &out, true);
+		ym_jsonw_arr_begin(&w);
+		lc.w = &w;
+	} else {
+		lc.t = ym_table_new(11, keys, headers);
+		ym_table_align_right(lc.t, 0);
+	}
+	int rc = ym_store_findings_each(ctx->store, &ym_scope_all, &ff,
+					list_row, &lc, &err);
+	if (!rc) {
+		if (lc.w) {
+			ym_jsonw_arr_end(&w);
+			ym_buf_addc(&out, '\n');
+		} else {
+			ym_table_render(lc.t, ctx->format, &out);
+		}
+		ym_cli_out(&out);
+		if (ctx->format == YM_FMT_TABLE)
+			ym_cli_note(ctx, _("%lld findings"), lc.n);
+	}
+	ym_table_free(lc.t);
+	ym_buf_release(&out);
+	ym_arena_release(&lc.arena);
+	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
+}
+
+typedef struct show_ctx {
+	ym_ctx *ctx;
+	ym_buf *out;
+	ym_arena arena;
+	bool found;
+} show_ctx;
+
+static void line(ym_buf *out, const char *label, const char *v)
+{
+	if (v && *v)
+		ym_buf_printf(out, "%s: %s\n", label, v);
+}
+
+static int show_one(const ym_finding *f, void *vctx)
+{
+	show_ctx *sc = vctx;
+	ym_buf *out = sc->out;
+	sc->found = true;
+	if (sc->ctx->format == YM_FMT_JSON) {
+		ym_jsonw w;
+		ym_jsonw_init(&w, out, true);
+		json_finding(&w, f, &sc->arena);
+		ym_buf_addc(out, '\n');
+		return 0;
+	}
+	const ym_json *e = parse_evidence(&sc->arena, f->evidence);
+	bool ja = strcmp(sc->ctx->lang, "ja") == 0;
+	const char *summary = ja && f->summary_ja ? f->summary_ja : f->summary;
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)f->id);
+	line(out, _("Finding"), id);
+	line(out, _("Status"), status_label(f->status));
+	line(out, _("Severity"), severity_label(f->severity));
+	line(out, _("Confidence"), f->confidence);
+	line(out, _("Asset"), f->asset_name);
+	line(out, _("Department"), f->department_name);
+	line(out, _("Owner"), f->owner);
+	line(out, _("Component"), f->component_purl ? f->component_purl
+						    : f->component_name);
+	line(out, _("Vulnerability"), f->vuln_id);
+	line(out, _("Aliases"), f->aliases);
+	line(out, _("Summary"), summary);
+	line(out, _("First seen"), f->first_seen);
+	line(out, _("Last seen"), f->last_seen);
+	line(out, _("Resolved"), f->resolved_at);
+	/* the one-line answer to "why": component — record — range */
+	ym_buf_printf(out, "%s:\n  %s %s \xE2\x80\x94 %s \xE2\x80\x94 ",
+		      _("Why it matched"), f->component_name,
+		      f->component_version ? f->component_version : "",
+		      ev(e, "record") ? ev(e, "record") : f->vuln_id);
+	explain_range(e, out);
+	ym_buf_addc(out, '\n');
+	const char *src = ev(e, "source");
+	if (src)
+		ym_buf_printf(out,
+			      _("  source %s, package %s/%s, matched by %s\n"),
+			      src, ev(e, "ecosystem") ? ev(e, "ecosystem") : "",
+			      ev(e, "package") ? ev(e, "package") : "",
+			      ev(e, "matched_by") ? ev(e, "matched_by") : "");
+	return 0;
+}
+
+static int show(ym_ctx *ctx, int argc, char **argv)
+{
+	if (argc != 2)
+		return ym_cli_usage("findings", _("findings show needs one ID"));
+	char *end;
+	long long id = strtoll(argv[1], &end, 10);
+	if (*end || id <= 0)
+		return ym_cli_usage("findings", _("'%s' is not a finding ID"),
+				    argv[1]);
+	ym_finding_filter ff = {.status = -1, .id = id};
+	ym_buf out = YM_BUF_INIT;
+	ym_err err = YM_ERR_INIT;
+	show_ctx sc = {.ctx = ctx, .out = &out};
+	ym_arena_init(&sc.arena, 0);
+	int rc = ym_store_findings_each(ctx->store, &ym_scope_all, &ff,
+					show_one, &sc, &err);
+	if (!rc && !sc.found)
+		rc = ym_err_set(&err, YM_E_NOTFOUND, _("no finding %lld"), id);
+	if (!rc)
+		ym_cli_out(&out);
+	ym_buf_release(&out);
+	ym_arena_release(&sc.arena);
+	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
+}
+
+int ym_cmd_findings(ym_ctx *ctx, int argc, char **argv)
+{
+	if (ym_cli_wants_help(argc, argv)) {
+		usage();
+		return YM_EXIT_OK;
+	}
+	if (argc < 2)
+		return ym_cli_usage("findings",
+				    _("missing subcommand (list, show)"));
+	if (strcmp(argv[1], "list") == 0)
+		return list(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "show") == 0)
+		return show(ctx, argc - 1, argv + 1);
+	return ym_cli_usage("findings", _("unknown subcommand '%s'"), argv[1]);
+}

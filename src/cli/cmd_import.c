@@ -1,0 +1,113 @@
+/* cmd_import.c - yamori import sbom FILE...: fill the ledger from SBOMs,
+ * then match the changed assets. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "core/json.h"
+#include "inventory/sbom_import.h"
+#include "match/match.h"
+
+static void usage(void)
+{
+	printf(_("usage: yamori import sbom FILE... [--asset ID|NAME] "
+		 "[--dept CODE] [--no-scan]\n"
+		 "\n"
+		 "Reads CycloneDX JSON SBOMs. Each SBOM replaces the software "
+		 "list of\nthe asset it describes: --asset names it, otherwise "
+		 "the SBOM's\nmetadata.component names it (and the asset is "
+		 "created if missing,\nin --dept when given). Each file is "
+		 "one transaction: a malformed\nfile changes nothing. The "
+		 "asset is matched afterwards unless --no-scan.\n"));
+}
+
+int ym_cmd_import(ym_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"asset", required_argument, NULL, 'a'},
+		{"dept", required_argument, NULL, 'd'},
+		{"no-scan", no_argument, NULL, 'n'},
+		{0}};
+	const char *asset = NULL, *dept = NULL;
+	bool scan = true;
+	ym_err err = YM_ERR_INIT;
+	int c;
+	if (ym_cli_wants_help(argc, argv)) {
+		usage();
+		return YM_EXIT_OK;
+	}
+	if (argc < 2 || strcmp(argv[1], "sbom") != 0)
+		return ym_cli_usage("import",
+				    argc < 2 ? _("missing kind (sbom)")
+					     : _("unknown import kind"));
+	argc--;
+	argv++;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a': asset = optarg; break;
+		case 'd': dept = optarg; break;
+		case 'n': scan = false; break;
+		default: return ym_cli_bad_option("import", c, argv);
+		}
+	}
+	if (optind >= argc)
+		return ym_cli_usage("import", _("import sbom needs a FILE"));
+	if (asset && argc - optind > 1)
+		return ym_cli_usage("import",
+				    _("--asset takes one SBOM file at a time"));
+	int64_t dept_id = 0;
+	if (dept && ym_store_department_find(ctx->store, dept, &dept_id, &err))
+		return ym_cli_fail(&err);
+
+	ym_buf out = YM_BUF_INIT;
+	ym_jsonw w;
+	ym_jsonw_init(&w, &out, true);
+	if (ctx->format == YM_FMT_JSON)
+		ym_jsonw_arr_begin(&w);
+	int rc = 0;
+	for (int i = optind; i < argc && !rc; i++) {
+		ym_sbom_import_result res;
+		ym_match_stats ms = {0};
+		rc = ym_sbom_import_file(ctx->store, argv[i], asset, dept_id,
+					 &res, &err);
+		if (!rc && scan)
+			rc = ym_match_run(ctx->store, res.asset_id, &ms, &err);
+		if (rc)
+			break;
+		if (ctx->format == YM_FMT_JSON) {
+			ym_jsonw_obj_begin(&w);
+			ym_jsonw_kstr(&w, "file", argv[i]);
+			ym_jsonw_kstr(&w, "format", res.format);
+			ym_jsonw_kint(&w, "asset_id", res.asset_id);
+			ym_jsonw_kstr(&w, "asset", res.asset_name);
+			ym_jsonw_kbool(&w, "asset_created", res.asset_created);
+			ym_jsonw_kint(&w, "components", res.components);
+			ym_jsonw_kint(&w, "findings", ms.findings);
+			ym_jsonw_obj_end(&w);
+		} else {
+			ym_buf_printf(&out,
+				      _("%s: %s, %lld components -> asset "
+					"'%s'%s\n"),
+				      argv[i], res.format,
+				      (long long)res.components, res.asset_name,
+				      res.asset_created ? _(" (new)") : "");
+			if (scan)
+				ym_buf_printf(&out,
+					      _("  %lld findings (%lld new)\n"),
+					      (long long)ms.findings,
+					      (long long)ms.new_findings);
+		}
+	}
+	if (ctx->format == YM_FMT_JSON) {
+		ym_jsonw_arr_end(&w);
+		ym_buf_addc(&out, '\n');
+	}
+	if (!rc)
+		ym_cli_out(&out);
+	ym_buf_release(&out);
+	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
+}

@@ -1,0 +1,26 @@
+/* feed_import.h - importing vulnerability feed files into the store.
+ *
+ * One import is one transaction: if any record of any file is malformed,
+ * nothing is kept and the error names the file, line and field.
+ */
+#ifndef YM_FEEDS_FEED_IMPORT_H
+#define YM_FEEDS_FEED_IMPORT_H
+
+#include <stdint.h>
+
+#include "core/err.h"
+#include "store/store.h"
+
+typedef struct ym_import_stats {
+	int64_t files;     /* files read */
+	int64_t inserted;  /* new records */
+	int64_t updated;   /* records that changed */
+	int64_t unchanged; /* records already present as they are */
+} ym_import_stats;
+
+/* path: an OSV JSON file, or a directory searched recursively for *.json
+ * files (read in name order, so imports are reproducible). */
+int ym_feed_import_osv(ym_store *s, const char *const *paths, int n_paths,
+		       ym_import_stats *stats, ym_err *err);
+
+#endif

@@ -1,0 +1,221 @@
+/* findings.c - which component of which asset is affected by which
+ * vulnerability, since when, and why (the evidence JSON). A finding is
+ * keyed by (asset, component key, vulnerability) so it survives the
+ * component being re-imported or upgraded: its history stays one row. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/i18n.h"
+#include "store/store_int.h"
+
+static const char *const status_names[] = {"open", "resolved",
+					   "suppressed"};
+
+const char *ym_finding_status_name(ym_finding_status st)
+{
+	return (unsigned)st < 3 ? status_names[st] : "open";
+}
+
+int ym_finding_status_parse(const char *s, ym_finding_status *out)
+{
+	for (int i = 0; i < 3; i++) {
+		if (strcmp(s, status_names[i]) == 0) {
+			*out = (ym_finding_status)i;
+			return 0;
+		}
+	}
+	return YM_E_INVALID;
+}
+
+int ym_severity_rank(const char *sev)
+{
+	static const char *const names[] = {"none", "low", "medium", "high",
+					    "critical"};
+	if (!sev)
+		return -1;
+	for (int i = 0; i < 5; i++)
+		if (strcmp(sev, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+#define SEVERITY_RANK_SQL                                                 \
+	"(CASE v.severity WHEN 'critical' THEN 4 WHEN 'high' THEN 3"       \
+	" WHEN 'medium' THEN 2 WHEN 'low' THEN 1 WHEN 'none' THEN 0"       \
+	" ELSE -1 END)"
+
+int ym_store_scan_begin(ym_store *s, ym_arena *arena, const char **now,
+			ym_err *err)
+{
+	char buf[32];
+	ym_db_now(buf);
+	*now = ym_arena_strdup(arena, buf);
+	return 0;
+}
+
+int ym_store_finding_seen(ym_store *s, const ym_finding *f, const char *now,
+			  bool *created, ym_err *err)
+{
+	ym_stmt *st;
+	int rc = ym_db_prepare(
+		s,
+		"INSERT INTO findings (asset_id, component_id, vuln_rowid,"
+		" component_key, component_name, component_version,"
+		" component_purl, status, confidence, evidence, first_seen,"
+		" last_seen) VALUES (?,?,?,?,?,?,?,'open',?,?,?,?)"
+		" ON CONFLICT (asset_id, component_key, vuln_rowid) DO UPDATE"
+		" SET component_id = excluded.component_id,"
+		" component_name = excluded.component_name,"
+		" component_version = excluded.component_version,"
+		" component_purl = excluded.component_purl,"
+		" confidence = excluded.confidence,"
+		" evidence = excluded.evidence,"
+		" last_seen = excluded.last_seen,"
+		" resolved_at = CASE WHEN status = 'resolved' THEN NULL"
+		"   ELSE resolved_at END,"
+		" status = CASE WHEN status = 'resolved' THEN 'open'"
+		"   ELSE status END"
+		" RETURNING first_seen",
+		&st, err);
+	if (rc)
+		return rc;
+	DB_INT(s, st, 1, f->asset_id);
+	ym_db_bind_id(s, st, 2, f->component_id);
+	DB_INT(s, st, 3, f->vuln_rowid);
+	DB_TEXT(s, st, 4, f->component_key);
+	DB_TEXT(s, st, 5, f->component_name);
+	DB_TEXT(s, st, 6, f->component_version);
+	DB_TEXT(s, st, 7, f->component_purl);
+	DB_TEXT(s, st, 8, f->confidence);
+	DB_TEXT(s, st, 9, f->evidence);
+	DB_TEXT(s, st, 10, now);
+	DB_TEXT(s, st, 11, now);
+	rc = ym_db_step(s, st, err);
+	if (rc == 1 && created) {
+		const char *first = COL_TEXT(s, st, 0);
+		*created = first && strcmp(first, now) == 0;
+	}
+	s->ops->reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int ym_store_findings_resolve_unseen(ym_store *s, int64_t asset_id,
+				     const char *now, int64_t *n, ym_err *err)
+{
+	ym_stmt *st;
+	int rc = ym_db_prepare(s,
+			       "UPDATE findings SET status = 'resolved',"
+			       " resolved_at = ?"
+			       " WHERE status = 'open' AND last_seen <> ?"
+			       " AND (? = 0 OR asset_id = ?)",
+			       &st, err);
+	if (rc)
+		return rc;
+	DB_TEXT(s, st, 1, now);
+	DB_TEXT(s, st, 2, now);
+	DB_INT(s, st, 3, asset_id);
+	DB_INT(s, st, 4, asset_id);
+	rc = ym_db_run(s, st, err);
+	if (!rc && n)
+		*n = s->ops->changes(s->impl);
+	return rc;
+}
+
+static bool all_digits(const char *p)
+{
+	if (!*p)
+		return false;
+	for (; *p; p++)
+		if (*p < '0' || *p > '9')
+			return false;
+	return true;
+}
+
+int ym_store_findings_each(ym_store *s, const ym_scope *scope,
+			   const ym_finding_filter *filter, ym_finding_cb cb,
+			   void *ctx, ym_err *err)
+{
+	ym_buf sql = YM_BUF_INIT;
+	ym_stmt *st;
+	ym_buf_adds(
+		&sql,
+		"SELECT f.id, f.asset_id, f.component_id, f.vuln_rowid,"
+		" f.component_key, f.component_name, f.component_version,"
+		" f.component_purl, v.vuln_id, f.status, f.confidence,"
+		" f.evidence, f.first_seen, f.last_seen, f.resolved_at,"
+		" a.name, d.code, d.name, a.owner, v.severity, v.summary,"
+		" v.summary_ja,"
+		" (SELECT group_concat(alias, ', ') FROM (SELECT alias FROM"
+		"   vuln_aliases WHERE vuln_rowid = v.id ORDER BY alias))"
+		" FROM findings f"
+		" JOIN assets a ON a.id = f.asset_id"
+		" JOIN vulnerabilities v ON v.id = f.vuln_rowid"
+		" LEFT JOIN departments d ON d.id = a.department_id"
+		" WHERE 1 = 1");
+	bool asset_by_id = filter && filter->asset && all_digits(filter->asset);
+	if (filter && filter->asset)
+		ym_buf_adds(&sql, asset_by_id ? " AND a.id = ?"
+					      : " AND a.name = ?");
+	if (filter && filter->severity)
+		ym_buf_adds(&sql, " AND " SEVERITY_RANK_SQL " >= ?");
+	if (filter && filter->status >= 0)
+		ym_buf_adds(&sql, " AND f.status = ?");
+	if (filter && filter->id)
+		ym_buf_adds(&sql, " AND f.id = ?");
+	ym_db_scope_sql(scope, "a.department_id", &sql);
+	ym_buf_adds(&sql, " ORDER BY " SEVERITY_RANK_SQL " DESC, a.name,"
+			  " f.component_name, f.component_version, v.vuln_id");
+	int rc = ym_db_prepare(s, sql.ptr, &st, err);
+	ym_buf_release(&sql);
+	if (rc)
+		return rc;
+	int i = 1;
+	if (filter && filter->asset) {
+		if (asset_by_id)
+			DB_INT(s, st, i++, strtoll(filter->asset, NULL, 10));
+		else
+			DB_TEXT(s, st, i++, filter->asset);
+	}
+	if (filter && filter->severity)
+		DB_INT(s, st, i++, ym_severity_rank(filter->severity));
+	if (filter && filter->status >= 0)
+		DB_TEXT(s, st, i++,
+			ym_finding_status_name((ym_finding_status)
+						       filter->status));
+	if (filter && filter->id)
+		DB_INT(s, st, i++, filter->id);
+	ym_db_scope_bind(s, st, i, scope);
+	while ((rc = ym_db_step(s, st, err)) == 1) {
+		ym_finding f = {
+			.id = COL_INT(s, st, 0),
+			.asset_id = COL_INT(s, st, 1),
+			.component_id = COL_INT(s, st, 2),
+			.vuln_rowid = COL_INT(s, st, 3),
+			.component_key = COL_TEXT(s, st, 4),
+			.component_name = COL_TEXT(s, st, 5),
+			.component_version = COL_TEXT(s, st, 6),
+			.component_purl = COL_TEXT(s, st, 7),
+			.vuln_id = COL_TEXT(s, st, 8),
+			.confidence = COL_TEXT(s, st, 10),
+			.evidence = COL_TEXT(s, st, 11),
+			.first_seen = COL_TEXT(s, st, 12),
+			.last_seen = COL_TEXT(s, st, 13),
+			.resolved_at = COL_TEXT(s, st, 14),
+			.asset_name = COL_TEXT(s, st, 15),
+			.department_code = COL_TEXT(s, st, 16),
+			.department_name = COL_TEXT(s, st, 17),
+			.owner = COL_TEXT(s, st, 18),
+			.severity = COL_TEXT(s, st, 19),
+			.summary = COL_TEXT(s, st, 20),
+			.summary_ja = COL_TEXT(s, st, 21),
+			.aliases = COL_TEXT(s, st, 22),
+		};
+		ym_finding_status_parse(COL_TEXT(s, st, 9), &f.status);
+		rc = cb(&f, ctx);
+		if (rc)
+			break;
+	}
+	s->ops->reset(st);
+	return rc < 0 ? rc : 0;
+}

@@ -1,0 +1,90 @@
+/* version.h - version schemes: parse, compare, native ranges, OSV events.
+ *
+ * One file per scheme in src/version/ (semver.c for SemVer and npm,
+ * pep440.c; the generic scheme lives in version.c); this header is the
+ * dispatch every other module uses. Strings are borrowed; nothing returned
+ * needs freeing. Invalid versions or ranges are YM_E_INVALID errors whose
+ * message quotes the offending text and gives the 0-based byte position,
+ * e.g. "invalid version '1.2.x3' at position 4: unexpected 'x'".
+ * All functions are thread-safe and compare without allocating; the rules
+ * of each scheme are in docs/versions.md.
+ */
+#ifndef YM_VERSION_H
+#define YM_VERSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/err.h"
+
+typedef enum ym_scheme {
+	YM_SCHEME_UNKNOWN = 0,
+	YM_SCHEME_SEMVER,  /* SemVer 2.0.0 strictly */
+	YM_SCHEME_NPM,     /* node-semver: loose 'v' prefix, ranges ^ ~ x || - */
+	YM_SCHEME_PYPI,    /* PEP 440 */
+	YM_SCHEME_GENERIC  /* fallback: dot/dash separated numeric+alpha parts */
+} ym_scheme;
+
+/* "semver", "npm", "pypi", "generic"; UNKNOWN if not recognised. */
+ym_scheme ym_scheme_from_name(const char *name);
+const char *ym_scheme_name(ym_scheme s);
+/* OSV ecosystem name ("npm", "PyPI", ...) -> scheme; GENERIC if none. */
+ym_scheme ym_scheme_for_ecosystem(const char *ecosystem);
+/* purl type ("npm", "pypi", ...) -> scheme; GENERIC if none. */
+ym_scheme ym_scheme_for_purl_type(const char *type);
+
+/* *out = -1, 0 or 1 as a <, ==, > b. */
+int ym_version_cmp(ym_scheme s, const char *a, const char *b, int *out,
+		   ym_err *err);
+int ym_version_check(ym_scheme s, const char *v, ym_err *err);
+
+/* Range in the scheme's native syntax: npm ranges for NPM/SEMVER, PEP 440
+ * specifier sets for PYPI, comparator lists such as ">=1.0, <2.0 || 3.1"
+ * for GENERIC (docs/versions.md). *out = whether version is inside. */
+int ym_range_contains(ym_scheme s, const char *version, const char *range,
+		      bool *out, ym_err *err);
+
+/* OSV affected[].ranges[].events, evaluated per the OSV schema:
+ * events are sorted by version (introduced "0" lowest), a version is
+ * affected from an introduced event up to (excluding) the next fixed, or
+ * up to and including last_affected; limit events cap the range. */
+typedef enum ym_osv_event_kind {
+	YM_OSV_INTRODUCED,
+	YM_OSV_FIXED,
+	YM_OSV_LAST_AFFECTED,
+	YM_OSV_LIMIT
+} ym_osv_event_kind;
+
+typedef struct ym_osv_event {
+	ym_osv_event_kind kind;
+	const char *version; /* "0" allowed for introduced */
+} ym_osv_event;
+
+typedef struct ym_osv_hit {
+	const ym_osv_event *introduced; /* event that opened the interval */
+	const ym_osv_event *closing;    /* fixed/last_affected/limit, or NULL */
+} ym_osv_hit;
+
+/* Sets *affected; when affected and hit != NULL, names the interval (both
+ * NULL when not affected). Events with the same version keep their order
+ * in ev, as osv.dev's stable sort does. Every event version is checked:
+ * a bad one is an error naming the event ("invalid fixed version ..."). */
+int ym_osv_events_affect(ym_scheme s, const ym_osv_event *ev, size_t n,
+			 const char *version, bool *affected, ym_osv_hit *hit,
+			 ym_err *err);
+
+/* --- For the scheme implementations in src/version/ only. --- */
+
+/* Where and why a version or range failed to parse. why is an untranslated
+ * N_() text; NULL means "unexpected character at pos" (or end of text). */
+typedef struct ym_version_syntax {
+	size_t pos;
+	const char *why;
+} ym_version_syntax;
+
+/* Compares decimal digit strings of any length (leading zeros ignored,
+ * "" counts as 0): -1, 0 or 1. */
+int ym_version_digits_cmp(const char *a, size_t an, const char *b,
+			  size_t bn);
+
+#endif
