@@ -1,0 +1,42 @@
+#!/bin/sh
+# The main job on the demo organisation (tests/fixtures/demo): a fresh
+# SQLite database, three departments, their systems and SBOMs, the demo
+# OSV advisories, a scan, and the findings table with owners. Messages
+# follow the locale; set LANG=ja_JP.UTF-8 (or pass --lang ja) for Japanese.
+set -eu
+YAMORI=${1:-build/release/yamori}
+shift || true
+here=$(cd "$(dirname "$0")/.." && pwd)
+demo=$here/tests/fixtures/demo
+db=${YAMORI_DEMO_DB:-$here/build/demo/yamori.db}
+
+mkdir -p "$(dirname "$db")"
+rm -f "$db" "$db-wal" "$db-shm"
+y() { "$YAMORI" --db "$db" --quiet "$@"; }
+
+y init >/dev/null
+tail -n +2 "$demo/departments.tsv" | while IFS="$(printf '\t')" read -r code ja en; do
+	y dept add "$code" "$ja" --name-en "$en"
+done
+tail -n +2 "$demo/assets.tsv" |
+	while IFS="$(printf '\t')" read -r name dept owner exposure crit sbom; do
+		y asset add "$name" --dept "$dept" --owner "$owner" \
+			--exposure "$exposure" --criticality "$crit" >/dev/null
+		y import sbom "$demo/$sbom" --asset "$name" --no-scan >/dev/null
+	done
+y feed import osv "$demo/osv" --no-scan >/dev/null
+
+echo "== yamori asset list"
+"$YAMORI" --db "$db" asset list "$@"
+echo
+echo "== yamori scan"
+"$YAMORI" --db "$db" --quiet scan "$@"
+echo
+echo "== yamori findings list"
+"$YAMORI" --db "$db" findings list "$@"
+echo
+first=$("$YAMORI" --db "$db" --format csv findings list | sed -n 2p | cut -d, -f1)
+echo "== yamori findings show $first"
+"$YAMORI" --db "$db" findings show "$first" "$@"
+echo
+echo "demo database: $db"
