@@ -25,33 +25,6 @@ static void usage(void)
 		 "show: one finding with the evidence of why it matched.\n"));
 }
 
-/* Re-emits a parsed JSON value (the stored evidence) through the
- * writer, so the output stays one consistently formatted document. */
-static void emit_json(ym_jsonw *w, const ym_json *v)
-{
-	switch (v->type) {
-	case YM_JSON_NULL: ym_jsonw_null(w); break;
-	case YM_JSON_TRUE: ym_jsonw_bool(w, true); break;
-	case YM_JSON_FALSE: ym_jsonw_bool(w, false); break;
-	case YM_JSON_NUMBER: ym_jsonw_double(w, v->u.num.d); break;
-	case YM_JSON_STRING: ym_jsonw_strn(w, v->u.str.s, v->u.str.len); break;
-	case YM_JSON_ARRAY:
-		ym_jsonw_arr_begin(w);
-		for (size_t i = 0; i < v->u.arr.n; i++)
-			emit_json(w, v->u.arr.items[i]);
-		ym_jsonw_arr_end(w);
-		break;
-	case YM_JSON_OBJECT:
-		ym_jsonw_obj_begin(w);
-		for (size_t i = 0; i < v->u.obj.n; i++) {
-			ym_jsonw_key(w, v->u.obj.m[i].key);
-			emit_json(w, v->u.obj.m[i].val);
-		}
-		ym_jsonw_obj_end(w);
-		break;
-	}
-}
-
 static const ym_json *parse_evidence(ym_arena *a, const char *text)
 {
 	if (!text)
@@ -144,7 +117,7 @@ static void json_finding(ym_jsonw *w, const ym_finding *f, ym_arena *a)
 	ym_jsonw_key(w, "evidence");
 	const ym_json *e = parse_evidence(a, f->evidence);
 	if (e)
-		emit_json(w, e);
+		ym_jsonw_value(w, e);
 	else
 		ym_jsonw_null(w);
 	ym_jsonw_kstr(w, "first_seen", f->first_seen);
@@ -163,6 +136,16 @@ static const char *severity_label(const char *sev)
 	if (!strcmp(sev, "low")) return _("low");
 	if (!strcmp(sev, "none")) return _("none");
 	return _("unknown");
+}
+
+static const char *confidence_label(const char *c)
+{
+	if (!c)
+		return "";
+	if (!strcmp(c, "high")) return C_("confidence", "high");
+	if (!strcmp(c, "medium")) return C_("confidence", "medium");
+	if (!strcmp(c, "low")) return C_("confidence", "low");
+	return c;
 }
 
 static const char *status_label(ym_finding_status st)
@@ -282,6 +265,7 @@ static int list(ym_ctx *ctx, int argc, char **argv)
 			ym_table_render(lc.t, ctx->format, &out);
 		}
 		ym_cli_out(&out);
+		fflush(stdout); /* the count follows the table */
 		if (ctx->format == YM_FMT_TABLE)
 			ym_cli_note(ctx, _("%lld findings"), lc.n);
 	}
@@ -324,7 +308,7 @@ static int show_one(const ym_finding *f, void *vctx)
 	line(out, _("Finding"), id);
 	line(out, _("Status"), status_label(f->status));
 	line(out, _("Severity"), severity_label(f->severity));
-	line(out, _("Confidence"), f->confidence);
+	line(out, _("Confidence"), confidence_label(f->confidence));
 	line(out, _("Asset"), f->asset_name);
 	line(out, _("Department"), f->department_name);
 	line(out, _("Owner"), f->owner);

@@ -11,6 +11,16 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+/* A message whose translation depends on context ("high" severity is not
+ * "high" confidence): C_("confidence", "high"). Catalogs store it under
+ * "context\004message", the gettext convention for msgctxt. */
+#define C_(ctx, s) ym_pgettext(ctx "\004" s, s)
+
+static inline const char *ym_pgettext(const char *ctx_and_id, const char *id)
+{
+	const char *t = gettext(ctx_and_id);
+	return t == ctx_and_id ? id : t;
+}
 
 /* lang: "ja", "en" or NULL (from the locale: LC_ALL, LC_MESSAGES, LANG).
  * localedir: where <lang>/LC_MESSAGES/yamori.mo are, NULL for the

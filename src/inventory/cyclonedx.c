@@ -89,6 +89,9 @@ static int parse_component(ctx *c, const ym_json *j, const char *path,
 	    (rc = opt_string(c, j, "cpe", path, &comp.cpe)) ||
 	    (rc = opt_string(c, j, "bom-ref", path, &comp.bom_ref)))
 		return rc;
+	const char *group;
+	if ((rc = opt_string(c, j, "group", path, &group)))
+		return rc;
 	if (!comp.name || !*comp.name) {
 		char field[256];
 		snprintf(field, sizeof field, "%s.name", path);
@@ -111,6 +114,15 @@ static int parse_component(ctx *c, const ym_json *j, const char *path,
 		if (!comp.version && p.version)
 			comp.version = p.version;
 	}
+	/* the group is part of the name people know: @babel/traverse,
+	 * org.apache.logging.log4j:log4j-core */
+	if (group && *group)
+		comp.name = ym_arena_printf(
+			c->a, "%s%s%s", group,
+			comp.ecosystem && strcmp(comp.ecosystem, "maven") == 0
+				? ":"
+				: "/",
+			comp.name);
 	comp.parent_id = (int64_t)parent;
 	comp.source = c->file;
 	ym_vec_push(&c->comps, comp);
