@@ -1,0 +1,52 @@
+# OSV import: files, directories, re-import, and malformed records
+# rejected with file/line/field, exit 1 and no change to the database.
+. "$(dirname "$0")/lib.sh"
+
+y init >/dev/null
+O="$FIX/osv"
+check_run "import file and dir" 0 y feed import osv "$O/single.json" \
+	"$O/dir" --no-scan
+check_eq "import counts" "osv: 4 files, 4 new, 0 updated, 0 unchanged" "$OUT"
+check_run "re-import unchanged" 0 y --format json feed import osv "$O/dir"
+check_eq "re-import json" '{
+  "source": "osv",
+  "files": 3,
+  "inserted": 0,
+  "updated": 0,
+  "unchanged": 3,
+  "findings": 0
+}' "$OUT"
+check_eq "vulnerabilities stored" "4" \
+	"$(sqlite3 "$DB" 'SELECT count(*) FROM vulnerabilities')"
+check_eq "aliases stored" "yes" \
+	"$([ "$(sqlite3 "$DB" 'SELECT count(*) FROM vuln_aliases')" -ge 4 ] && echo yes)"
+
+before=$(db_state)
+bad() {
+	check_run "bad $1" 1 y feed import osv "$2"
+	check_eq "bad $1 message" "$3" "$ERR"
+	check_eq "bad $1 leaves db unchanged" "$before" "$(db_state)"
+}
+B="$O/bad"
+bad truncated "$B/truncated.json" \
+	"yamori: $B/truncated.json:21:29: unexpected end of input in string"
+bad wrong-type "$B/wrong-type.json" \
+	"yamori: $B/wrong-type.json:6:15: affected: expected array, got string"
+bad event "$B/bad-event.json" \
+	"yamori: $B/bad-event.json:20:13: affected[0].ranges[0].events[1]: unknown event 'patched'"
+bad version "$B/bad-version.json" \
+	"yamori: $B/bad-version.json:18:29: affected[0].ranges[0].events[0].introduced: invalid version 'not a version' at position 0: unexpected 'n'"
+bad missing-id "$B/missing-id.json" \
+	"yamori: $B/missing-id.json:1:1: id: record has no id (required)"
+# one bad file among good ones: the good ones are not kept either
+bad mixed "$O/bad" \
+	"yamori: $B/bad-event.json:20:13: affected[0].ranges[0].events[1]: unknown event 'patched'"
+check_run "missing path" 1 y feed import osv "$T/none"
+check_eq "missing path message" \
+	"yamori: $T/none: cannot read: No such file or directory" "$ERR"
+check_run "unknown source" 2 y feed import nvd x
+check_run "ja message" 1 y --lang ja feed import osv "$B/missing-id.json"
+check_eq "ja message text" \
+	"yamori: $B/missing-id.json:1:1: id: レコードに id がありません (必須)" "$ERR"
+
+done_testing
