@@ -13,6 +13,7 @@
 #include "core/map.h"
 #include "core/progress.h"
 #include "core/vec.h"
+#include "core/xalloc.h"
 #include "ids/purl.h"
 #include "version/version.h"
 
@@ -215,6 +216,8 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 	index_t ix;
 	ym_arena work;
 	comp_vec comps = YM_VEC_INIT;
+	YM_VEC(ym_finding) hits = YM_VEC_INIT;
+	bool *handled = NULL;
 	ym_buf evidence = YM_BUF_INIT, key = YM_BUF_INIT;
 	ym_progress prog;
 	const char *now;
@@ -273,25 +276,38 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 				continue;
 			if (n_seen < 64)
 				seen[n_seen++] = e->vuln_rowid;
-			const char *ckey = ym_arena_printf(
-				&work, "%s/%s", c->ecosystem, c->pkg_key);
 			ym_finding f = {
 				.asset_id = c->asset_id,
 				.component_id = c->id,
 				.vuln_rowid = e->vuln_rowid,
-				.component_key = ckey,
+				.component_key = ym_arena_printf(
+					&work, "%s/%s", c->ecosystem,
+					c->pkg_key),
 				.component_name = c->name,
 				.component_version = c->version,
 				.component_purl = c->purl,
 				.confidence = "high",
-				.evidence = evidence.ptr,
+				.evidence = ym_arena_strndup(
+					&work, evidence.ptr, evidence.len),
 			};
-			bool created = false;
-			rc = ym_store_finding_seen(s, &f, now, &created, err);
-			stats->findings++;
-			stats->new_findings += created;
+			ym_vec_push(&hits, f);
 		}
 	}
+	/* exact sightings first, then carry-overs and new findings */
+	handled = ym_xcalloc(hits.n ? hits.n : 1, sizeof *handled);
+	for (int pass = 0; pass < 2 && !rc; pass++) {
+		for (size_t i = 0; i < hits.n && !rc; i++) {
+			ym_sighting r;
+			if (pass == 1 && handled[i])
+				continue;
+			rc = ym_store_finding_seen(s, &hits.v[i], now, pass == 0,
+						   &r, err);
+			if (pass == 0)
+				handled[i] = r != YM_SIGHT_NONE;
+			stats->new_findings += r == YM_SIGHT_NEW;
+		}
+	}
+	stats->findings = (int64_t)hits.n;
 	ym_progress_end(&prog);
 	if (!rc)
 		rc = ym_store_findings_resolve_unseen(s, asset_id, now,
@@ -302,6 +318,8 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 		rc = ym_store_commit(s, err);
 out:
 	ym_vec_release(&comps);
+	ym_vec_release(&hits);
+	free(handled);
 	ym_buf_release(&evidence);
 	ym_buf_release(&key);
 	ym_map_release(&ix.by_pkg);

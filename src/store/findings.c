@@ -54,50 +54,96 @@ int ym_store_scan_begin(ym_store *s, ym_arena *arena, const char **now,
 	return 0;
 }
 
+/* Binds the fields a sighting refreshes, from index i on. */
+static int bind_sighting(ym_store *s, ym_stmt *st, int i, const ym_finding *f,
+			 const char *now)
+{
+	ym_db_bind_id(s, st, i++, f->component_id);
+	DB_TEXT(s, st, i++, f->component_name);
+	DB_TEXT(s, st, i++, f->component_version);
+	DB_TEXT(s, st, i++, f->component_purl);
+	DB_TEXT(s, st, i++, f->confidence);
+	DB_TEXT(s, st, i++, f->evidence);
+	DB_TEXT(s, st, i++, now);
+	return i;
+}
+
+#define SIGHTING_SET                                                      \
+	" SET component_id = ?, component_name = ?, component_version = ?," \
+	" component_purl = ?, confidence = ?, evidence = ?, last_seen = ?,"  \
+	" resolved_at = CASE WHEN status = 'resolved' THEN NULL"            \
+	"   ELSE resolved_at END,"                                           \
+	" status = CASE WHEN status = 'resolved' THEN 'open' ELSE status END"
+
+/* A finding is one row per (asset, package, version, vulnerability), so
+ * two versions of a package in one asset are two findings. When the
+ * version changes but the vulnerability still applies (an upgrade that
+ * did not fix it), the existing row is carried over to the new version:
+ * its first_seen, status and id stay, which is what people track. */
 int ym_store_finding_seen(ym_store *s, const ym_finding *f, const char *now,
-			  bool *created, ym_err *err)
+			  bool exact_only, ym_sighting *result, ym_err *err)
 {
 	ym_stmt *st;
-	int rc = ym_db_prepare(
+	int rc, i;
+	*result = YM_SIGHT_NONE;
+	/* 1. the same version seen before */
+	rc = ym_db_prepare(s,
+			   "UPDATE findings" SIGHTING_SET
+			   " WHERE asset_id = ? AND component_key = ?"
+			   " AND component_version IS ? AND vuln_rowid = ?",
+			   &st, err);
+	if (rc)
+		return rc;
+	i = bind_sighting(s, st, 1, f, now);
+	DB_INT(s, st, i++, f->asset_id);
+	DB_TEXT(s, st, i++, f->component_key);
+	DB_TEXT(s, st, i++, f->component_version);
+	DB_INT(s, st, i++, f->vuln_rowid);
+	rc = ym_db_run(s, st, err);
+	if (!rc && s->ops->changes(s->impl) > 0)
+		*result = YM_SIGHT_REFRESHED;
+	if (rc || exact_only || *result != YM_SIGHT_NONE)
+		return rc;
+	/* 2. another version of the package, not seen in this scan */
+	rc = ym_db_prepare(s,
+			   "UPDATE findings" SIGHTING_SET
+			   " WHERE id = (SELECT id FROM findings"
+			   "  WHERE asset_id = ? AND component_key = ?"
+			   "  AND vuln_rowid = ? AND last_seen <> ?"
+			   "  ORDER BY status = 'open' DESC, last_seen DESC, id"
+			   "  LIMIT 1)",
+			   &st, err);
+	if (rc)
+		return rc;
+	i = bind_sighting(s, st, 1, f, now);
+	DB_INT(s, st, i++, f->asset_id);
+	DB_TEXT(s, st, i++, f->component_key);
+	DB_INT(s, st, i++, f->vuln_rowid);
+	DB_TEXT(s, st, i++, now);
+	rc = ym_db_run(s, st, err);
+	if (!rc && s->ops->changes(s->impl) > 0)
+		*result = YM_SIGHT_CARRIED;
+	if (rc || *result != YM_SIGHT_NONE)
+		return rc;
+	/* 3. new */
+	rc = ym_db_prepare(
 		s,
-		"INSERT INTO findings (asset_id, component_id, vuln_rowid,"
-		" component_key, component_name, component_version,"
-		" component_purl, status, confidence, evidence, first_seen,"
-		" last_seen) VALUES (?,?,?,?,?,?,?,'open',?,?,?,?)"
-		" ON CONFLICT (asset_id, component_key, vuln_rowid) DO UPDATE"
-		" SET component_id = excluded.component_id,"
-		" component_name = excluded.component_name,"
-		" component_version = excluded.component_version,"
-		" component_purl = excluded.component_purl,"
-		" confidence = excluded.confidence,"
-		" evidence = excluded.evidence,"
-		" last_seen = excluded.last_seen,"
-		" resolved_at = CASE WHEN status = 'resolved' THEN NULL"
-		"   ELSE resolved_at END,"
-		" status = CASE WHEN status = 'resolved' THEN 'open'"
-		"   ELSE status END"
-		" RETURNING first_seen",
+		"INSERT INTO findings (component_id, component_name,"
+		" component_version, component_purl, confidence, evidence,"
+		" last_seen, asset_id, vuln_rowid, component_key, status,"
+		" first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,'open',?)",
 		&st, err);
 	if (rc)
 		return rc;
-	DB_INT(s, st, 1, f->asset_id);
-	ym_db_bind_id(s, st, 2, f->component_id);
-	DB_INT(s, st, 3, f->vuln_rowid);
-	DB_TEXT(s, st, 4, f->component_key);
-	DB_TEXT(s, st, 5, f->component_name);
-	DB_TEXT(s, st, 6, f->component_version);
-	DB_TEXT(s, st, 7, f->component_purl);
-	DB_TEXT(s, st, 8, f->confidence);
-	DB_TEXT(s, st, 9, f->evidence);
-	DB_TEXT(s, st, 10, now);
-	DB_TEXT(s, st, 11, now);
-	rc = ym_db_step(s, st, err);
-	if (rc == 1 && created) {
-		const char *first = COL_TEXT(s, st, 0);
-		*created = first && strcmp(first, now) == 0;
-	}
-	s->ops->reset(st);
-	return rc < 0 ? rc : 0;
+	i = bind_sighting(s, st, 1, f, now);
+	DB_INT(s, st, i++, f->asset_id);
+	DB_INT(s, st, i++, f->vuln_rowid);
+	DB_TEXT(s, st, i++, f->component_key);
+	DB_TEXT(s, st, i++, now);
+	rc = ym_db_run(s, st, err);
+	if (!rc)
+		*result = YM_SIGHT_NEW;
+	return rc;
 }
 
 int ym_store_findings_resolve_unseen(ym_store *s, int64_t asset_id,

@@ -113,8 +113,9 @@ const char *const ym_sqlite_migrations[YM_SQLITE_MIGRATIONS] = {
 	"  first_seen TEXT NOT NULL,"
 	"  last_seen TEXT NOT NULL,"
 	"  resolved_at TEXT,"
-	"  UNIQUE (asset_id, component_key, vuln_rowid)"
+	"  UNIQUE (asset_id, component_key, component_version, vuln_rowid)"
 	");"
 	"CREATE INDEX findings_vuln ON findings(vuln_rowid);"
+	"CREATE INDEX findings_key ON findings(asset_id, component_key, vuln_rowid);"
 	"CREATE INDEX findings_status ON findings(status);",
 };

@@ -239,10 +239,23 @@ typedef struct ym_finding_filter {
 /* Starts a scan: returns the timestamp string every upsert will use. */
 int ym_store_scan_begin(ym_store *s, ym_arena *arena, const char **now,
 			ym_err *err);
-/* Records that (asset, component_key, vuln) matched in the scan at now:
- * new findings open, resolved ones re-open, open ones refresh last_seen. */
+typedef enum ym_sighting {
+	YM_SIGHT_NONE,      /* exact_only and no row for this version */
+	YM_SIGHT_REFRESHED, /* the same version was seen before */
+	YM_SIGHT_CARRIED,   /* an earlier version's finding moved to it */
+	YM_SIGHT_NEW        /* a new finding */
+} ym_sighting;
+
+/* Records that (asset, component key, version, vuln) matched in the scan
+ * at now. A finding is one row per version, so two versions of a package
+ * in one asset are two findings; when the version changed but the
+ * vulnerability still applies, the earlier version's finding (not seen in
+ * this scan) is carried over so its id and first_seen stay. Resolved
+ * findings re-open. Call with exact_only for every match first, then
+ * without it for the rest, so carrying over never takes a row that an
+ * exact match would have claimed. */
 int ym_store_finding_seen(ym_store *s, const ym_finding *f, const char *now,
-			  bool *created, ym_err *err);
+			  bool exact_only, ym_sighting *result, ym_err *err);
 /* Open findings of the given assets (all when asset_id == 0) not seen at
  * now become resolved; *n receives how many. */
 int ym_store_findings_resolve_unseen(ym_store *s, int64_t asset_id,

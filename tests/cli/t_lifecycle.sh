@@ -34,4 +34,35 @@ YAMORI_NOW=2026-11-04T00:00:00Z check_run "rescan" 0 y --format json scan
 check_contains "rescan nothing new" '"new": 0' "$OUT"
 check_contains "rescan nothing resolved" '"resolved": 0' "$OUT"
 
+# Two versions of one package in one asset are two findings; an upgrade
+# between vulnerable versions carries the finding (same id, first_seen).
+cat >"$T/v3.json" <<'J'
+{"bomFormat":"CycloneDX","specVersion":"1.5","components":[
+ {"name":"lodash","version":"4.17.15","purl":"pkg:npm/lodash@4.17.15"},
+ {"name":"app-lib","version":"1.0.0","components":[
+  {"name":"lodash","version":"4.17.20","purl":"pkg:npm/lodash@4.17.20"}]}]}
+J
+YAMORI_NOW=2026-11-05T00:00:00Z y --quiet import sbom "$T/v3.json" --asset app >/dev/null
+check_eq "two versions, three lodash findings" \
+	"4.17.15|YMD-2024-0001
+4.17.15|YMD-2024-0002
+4.17.20|YMD-2024-0001" \
+	"$(sqlite3 "$DB" "SELECT f.component_version || '|' || v.vuln_id
+		FROM findings f JOIN vulnerabilities v ON v.id = f.vuln_rowid
+		WHERE f.status = 'open' AND f.component_name = 'lodash'
+		ORDER BY 1")"
+id_before=$(sqlite3 "$DB" "SELECT f.id FROM findings f JOIN vulnerabilities v
+	ON v.id = f.vuln_rowid WHERE v.vuln_id = 'YMD-2024-0011'")
+cat >"$T/v4.json" <<'J'
+{"bomFormat":"CycloneDX","specVersion":"1.5","components":[
+ {"name":"requests","version":"2.30.0","purl":"pkg:pypi/requests@2.30.0"}]}
+J
+YAMORI_NOW=2026-11-06T00:00:00Z y --quiet import sbom "$T/v4.json" --asset app >/dev/null
+check_eq "upgrade within the range carries the finding" \
+	"$id_before|2.30.0|open|2026-11-01T00:00:00Z" \
+	"$(sqlite3 "$DB" "SELECT f.id || '|' || f.component_version || '|' ||
+		f.status || '|' || f.first_seen FROM findings f
+		JOIN vulnerabilities v ON v.id = f.vuln_rowid
+		WHERE v.vuln_id = 'YMD-2024-0011'")"
+
 done_testing

@@ -184,14 +184,17 @@ static void t_findings(void)
 			.component_name = "lodash",
 			.component_version = "4.17.15", .confidence = "high",
 			.evidence = "{}"};
-	bool created;
+	ym_sighting r;
 	int64_t resolved;
-	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-01T00:00:00Z",
-					&created, &e), 0);
-	CHECK(created);
-	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-02T00:00:00Z",
-					&created, &e), 0);
-	CHECK(!created);
+	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-01T00:00:00Z", true,
+					&r, &e), 0);
+	CHECK_INT(r, YM_SIGHT_NONE);
+	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-01T00:00:00Z", false,
+					&r, &e), 0);
+	CHECK_INT(r, YM_SIGHT_NEW);
+	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-02T00:00:00Z", true,
+					&r, &e), 0);
+	CHECK_INT(r, YM_SIGHT_REFRESHED);
 	/* a scan that does not see it resolves it */
 	CHECK_INT(ym_store_findings_resolve_unseen(S, 0, "2026-01-03T00:00:00Z",
 						   &resolved, &e), 0);
@@ -201,14 +204,23 @@ static void t_findings(void)
 	ym_store_findings_each(S, &ym_scope_all, &open, count_findings, &n,
 			       &e);
 	CHECK_INT(n, 0);
-	/* seen again: re-opened, same row */
-	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-04T00:00:00Z",
-					&created, &e), 0);
-	CHECK(!created);
+	/* seen again at another version: carried over, re-opened */
+	f.component_version = "4.17.16";
+	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-04T00:00:00Z", true,
+					&r, &e), 0);
+	CHECK_INT(r, YM_SIGHT_NONE);
+	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-04T00:00:00Z", false,
+					&r, &e), 0);
+	CHECK_INT(r, YM_SIGHT_CARRIED);
+	/* a second version in the same scan is a finding of its own */
+	f.component_version = "4.17.17";
+	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-04T00:00:00Z", false,
+					&r, &e), 0);
+	CHECK_INT(r, YM_SIGHT_NEW);
 	n = 0;
 	ym_store_findings_each(S, &ym_scope_all, &open, count_findings, &n,
 			       &e);
-	CHECK_INT(n, 1);
+	CHECK_INT(n, 2);
 	int64_t only2[] = {d2};
 	ym_scope s2 = {.all = false, .dept_ids = only2, .n = 1};
 	n = 0;
@@ -222,7 +234,7 @@ static void t_findings(void)
 	high.severity = "high";
 	ym_store_findings_each(S, &ym_scope_all, &high, count_findings, &n,
 			       &e);
-	CHECK_INT(n, 1);
+	CHECK_INT(n, 2);
 }
 
 int main(void)
