@@ -10,22 +10,39 @@
 #include "feeds/feed_import.h"
 #include "match/match.h"
 
+static void print_warning(const ym_err *w, void *ctx)
+{
+	if (((ym_ctx *)ctx)->quiet)
+		return;
+	ym_buf b = YM_BUF_INIT;
+	ym_err_format(w, &b);
+	fprintf(stderr, _("yamori: warning: %s\n"), b.ptr);
+	ym_buf_release(&b);
+}
+
 static void usage(void)
 {
-	printf(_("usage: yamori feed import osv PATH... [--no-scan]\n"
+	printf(_("usage: yamori feed import osv PATH... [--strict] "
+		 "[--no-scan]\n"
 		 "\n"
 		 "Imports OSV JSON records: files holding one record or an "
 		 "array of\nrecords, or directories searched for *.json. The "
 		 "whole import is one\ntransaction: one malformed record "
-		 "changes nothing and names the file,\nline and field. The "
-		 "ledger is matched afterwards unless --no-scan.\n"));
+		 "changes nothing and names the file,\nline and field. A "
+		 "version its ecosystem cannot read (legacy PyPI\nversions, "
+		 "for example) is a warning and that range is not matched;\n"
+		 "with --strict it is an error. The ledger is matched "
+		 "afterwards unless\n--no-scan.\n"));
 }
 
 int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"no-scan", no_argument, NULL, 'n'}, {0}};
+		{"no-scan", no_argument, NULL, 'n'},
+		{"strict", no_argument, NULL, 's'},
+		{0}};
 	bool scan = true;
+	ym_feed_opts fo = {.warn = print_warning, .warn_ctx = ctx};
 	ym_err err = YM_ERR_INIT;
 	int c;
 	if (ym_cli_wants_help(argc, argv)) {
@@ -47,6 +64,8 @@ int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'n')
 			scan = false;
+		else if (c == 's')
+			fo.strict = true;
 		else
 			return ym_cli_bad_option("feed", c, argv);
 	}
@@ -55,7 +74,7 @@ int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv)
 	ym_import_stats st;
 	int rc = ym_feed_import_osv(ctx->store,
 				    (const char *const *)argv + optind,
-				    argc - optind, &st, &err);
+				    argc - optind, &fo, &st, &err);
 	if (rc)
 		return ym_cli_fail(&err);
 	ym_match_stats ms = {0};
@@ -71,6 +90,7 @@ int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv)
 		ym_jsonw_kint(&w, "inserted", st.inserted);
 		ym_jsonw_kint(&w, "updated", st.updated);
 		ym_jsonw_kint(&w, "unchanged", st.unchanged);
+		ym_jsonw_kint(&w, "warnings", st.warnings);
 		ym_jsonw_kint(&w, "findings", ms.findings);
 		ym_jsonw_obj_end(&w);
 		ym_buf_addc(&out, '\n');
@@ -80,6 +100,9 @@ int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv)
 				"%lld unchanged\n"),
 			      (long long)st.files, (long long)st.inserted,
 			      (long long)st.updated, (long long)st.unchanged);
+		if (st.warnings)
+			ym_buf_printf(&out, _("  %lld warnings\n"),
+				      (long long)st.warnings);
 		if (scan)
 			ym_buf_printf(&out,
 				      _("  %lld findings (%lld new, %lld "

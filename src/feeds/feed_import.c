@@ -89,7 +89,17 @@ static int collect(const char *path, path_vec *out, int depth, ym_err *err)
 typedef struct sink_ctx {
 	ym_store *store;
 	ym_import_stats *stats;
+	const ym_feed_opts *user; /* the caller's options */
 } sink_ctx;
+
+/* Counts warnings on their way to the caller's handler. */
+static void count_warning(const ym_err *w, void *ctx)
+{
+	sink_ctx *sc = ctx;
+	sc->stats->warnings++;
+	if (sc->user && sc->user->warn)
+		sc->user->warn(w, sc->user->warn_ctx);
+}
 
 static int store_sink(const ym_vuln *v, void *ctx, ym_err *err)
 {
@@ -108,7 +118,8 @@ static int store_sink(const ym_vuln *v, void *ctx, ym_err *err)
 }
 
 int ym_feed_import_osv(ym_store *s, const char *const *paths, int n_paths,
-		       ym_import_stats *stats, ym_err *err)
+		       const ym_feed_opts *opts, ym_import_stats *stats,
+		       ym_err *err)
 {
 	path_vec files = YM_VEC_INIT;
 	ym_buf text = YM_BUF_INIT;
@@ -125,14 +136,17 @@ int ym_feed_import_osv(ym_store *s, const char *const *paths, int n_paths,
 	rc = ym_store_begin(s, err);
 	if (rc)
 		goto out;
-	sink_ctx sc = {.store = s, .stats = stats};
+	sink_ctx sc = {.store = s, .stats = stats, .user = opts};
+	ym_feed_opts mine = {.strict = opts && opts->strict,
+			     .warn = count_warning, .warn_ctx = &sc};
 	ym_progress_start(&prog, _("importing OSV records"), files.n);
 	for (size_t i = 0; i < files.n; i++) {
 		ym_buf_reset(&text);
 		rc = ym_buf_read_file(&text, files.v[i], err);
 		if (!rc)
-			rc = ym_osv_parse(text.ptr, text.len, files.v[i],
-					  &arena, store_sink, &sc, err);
+			rc = ym_osv_parse_opts(text.ptr, text.len,
+					       files.v[i], &arena, &mine,
+					       store_sink, &sc, err);
 		if (rc) {
 			/* a store error has no file yet: say which */
 			if (err && !err->file[0])

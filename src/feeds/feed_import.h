@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "feeds/osv.h"
 #include "store/store.h"
 
 typedef struct ym_import_stats {
@@ -16,11 +17,13 @@ typedef struct ym_import_stats {
 	int64_t inserted;  /* new records */
 	int64_t updated;   /* records that changed */
 	int64_t unchanged; /* records already present as they are */
+	int64_t warnings;  /* problems that did not stop the import */
 } ym_import_stats;
 
 /* path: an OSV JSON file, or a directory searched recursively for *.json
  * files (read in name order, so imports are reproducible). */
 int ym_feed_import_osv(ym_store *s, const char *const *paths, int n_paths,
-		       ym_import_stats *stats, ym_err *err);
+		       const ym_feed_opts *opts, ym_import_stats *stats,
+		       ym_err *err);
 
 #endif

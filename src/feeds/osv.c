@@ -15,6 +15,7 @@ typedef struct ctx {
 	const char *file;
 	ym_arena *a;
 	ym_err *err;
+	const ym_feed_opts *opts;
 	char path[96]; /* "[3]" when the file holds an array, else "" */
 } ctx;
 
@@ -149,8 +150,21 @@ static int parse_range(ctx *c, const ym_json *r, const char *path,
 		if (!special && strcmp(type, "GIT") != 0) {
 			ym_err verr = YM_ERR_INIT;
 			if (ym_version_check(scheme, v, &verr)) {
-				rc = fail_at(c, m->val, field, verr.msg);
-				goto out;
+				if (c->opts && c->opts->strict) {
+					rc = fail_at(c, m->val, field,
+						     verr.msg);
+					goto out;
+				}
+				if (c->opts && c->opts->warn) {
+					ym_err wn = YM_ERR_INIT;
+					ym_err_set(&wn, YM_E_INVALID, "%s",
+						   verr.msg);
+					ym_err_at(&wn, c->file, m->val->line,
+						  m->val->col);
+					ym_err_field(&wn, "%s%s", c->path,
+						     field);
+					c->opts->warn(&wn, c->opts->warn_ctx);
+				}
 			}
 		}
 		ym_jsonw_obj_begin(&w);
@@ -333,7 +347,16 @@ out:
 int ym_osv_parse(const char *text, size_t len, const char *filename,
 		 ym_arena *a, ym_vuln_sink sink, void *sink_ctx, ym_err *err)
 {
-	ctx c = {.file = filename, .a = a, .err = err, .path = ""};
+	return ym_osv_parse_opts(text, len, filename, a, NULL, sink, sink_ctx,
+				 err);
+}
+
+int ym_osv_parse_opts(const char *text, size_t len, const char *filename,
+		      ym_arena *a, const ym_feed_opts *opts, ym_vuln_sink sink,
+		      void *sink_ctx, ym_err *err)
+{
+	ctx c = {.file = filename, .a = a, .err = err, .opts = opts,
+		 .path = ""};
 	ym_json *root = ym_json_parse(a, text, len, NULL, filename, err);
 	if (!root)
 		return err ? err->code : YM_E_PARSE;

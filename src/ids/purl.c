@@ -52,6 +52,41 @@ static char *decode(ym_arena *a, const char *s, size_t n)
 	return out;
 }
 
+/* Splits s[0..n) on '/', drops empty segments, percent-decodes the others
+ * and joins them with '/' into *out (NULL when no segment is left). Fails
+ * on a bad escape or on a segment that decodes to something holding '/',
+ * which could not be told from a separator once formatted again. */
+static int decode_segments(ym_arena *a, const char *s, size_t n,
+			   const char **out)
+{
+	ym_buf b = YM_BUF_INIT;
+	const char *c = s, *end = s + n;
+
+	*out = NULL;
+	while (c < end) {
+		const char *e = memchr(c, '/', (size_t)(end - c));
+		if (!e)
+			e = end;
+		if (e > c) {
+			char *seg = decode(a, c, (size_t)(e - c));
+			if (!seg || strchr(seg, '/')) {
+				ym_buf_release(&b);
+				return -1;
+			}
+			if (b.len)
+				ym_buf_addc(&b, '/');
+			ym_buf_adds(&b, seg);
+		}
+		if (e == end)
+			break;
+		c = e + 1;
+	}
+	if (b.len)
+		*out = ym_arena_strndup(a, b.ptr, b.len);
+	ym_buf_release(&b);
+	return 0;
+}
+
 static void lower(char *s)
 {
 	for (; *s; s++)
@@ -77,10 +112,14 @@ static char *pypi_normalise(ym_arena *a, const char *name)
 	return out;
 }
 
+/* By key, then value: qsort is not stable, so repeated keys need a full
+ * order for the canonical form not to depend on the input order or on
+ * the C library. */
 static int cmp_qual(const void *x, const void *y)
 {
-	return strcmp(((const ym_purl_qualifier *)x)->key,
-		      ((const ym_purl_qualifier *)y)->key);
+	const ym_purl_qualifier *p = x, *q = y;
+	int r = strcmp(p->key, q->key);
+	return r ? r : strcmp(p->value, q->value);
 }
 
 static bool valid_type(const char *t)
@@ -106,17 +145,11 @@ int ym_purl_parse(const char *s, ym_arena *a, ym_purl *out, ym_err *err)
 
 	const char *hash = memchr(p, '#', (size_t)(end - p));
 	if (hash) {
-		const char *sp = hash + 1;
-		const char *se = end;
-		while (sp < se && *sp == '/')
-			sp++;
-		while (se > sp && se[-1] == '/')
-			se--;
-		if (se > sp) {
-			out->subpath = decode(a, sp, (size_t)(se - sp));
-			if (!out->subpath)
-				return bad(err, s, _("bad escape in subpath"));
-		}
+		/* per segment, as for the namespace: a decoded '/' would
+		 * be read back as a separator */
+		if (decode_segments(a, hash + 1, (size_t)(end - hash - 1),
+				    &out->subpath))
+			return bad(err, s, _("bad escape in subpath"));
 		end = hash;
 	}
 	const char *q = memchr(p, '?', (size_t)(end - p));
@@ -198,31 +231,8 @@ int ym_purl_parse(const char *s, ym_arena *a, ym_purl *out, ym_err *err)
 	char *name = decode(a, nm, (size_t)(end - nm));
 	if (!name || !*name)
 		return bad(err, s, _("bad escape in name"));
-	if (ns) {
-		/* decode each segment, drop empty ones */
-		ym_buf b = YM_BUF_INIT;
-		const char *c = ns;
-		while (c < ls) {
-			const char *e = memchr(c, '/', (size_t)(ls - c));
-			if (!e)
-				e = ls;
-			if (e > c) {
-				char *seg = decode(a, c, (size_t)(e - c));
-				if (!seg || strchr(seg, '/')) {
-					ym_buf_release(&b);
-					return bad(err, s,
-						   _("bad namespace segment"));
-				}
-				if (b.len)
-					ym_buf_addc(&b, '/');
-				ym_buf_adds(&b, seg);
-			}
-			c = e + 1;
-		}
-		if (b.len)
-			out->namespace_ = ym_arena_strndup(a, b.ptr, b.len);
-		ym_buf_release(&b);
-	}
+	if (ns && decode_segments(a, ns, (size_t)(ls - ns), &out->namespace_))
+		return bad(err, s, _("bad namespace segment"));
 	/* type-specific rules for registries that ignore case */
 	if (strcmp(type, "pypi") == 0) {
 		name = pypi_normalise(a, name);

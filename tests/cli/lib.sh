@@ -43,17 +43,17 @@ check_eq() {
 # check_run NAME EXPECTED_EXIT CMD...: runs CMD, keeps stdout in $OUT,
 # stderr in $ERR, and checks the exit code.
 check_run() {
-	name=$1
-	want=$2
+	_cr_name=$1
+	_cr_want=$2
 	shift 2
 	"$@" >"$T/out" 2>"$T/err"
-	got=$?
+	_cr_got=$?
 	OUT=$(cat "$T/out")
 	ERR=$(cat "$T/err")
-	if [ "$got" -eq "$want" ]; then
+	if [ "$_cr_got" -eq "$_cr_want" ]; then
 		ok
 	else
-		not_ok "$name: exit $got, expected $want"
+		not_ok "$_cr_name: exit $_cr_got, expected $_cr_want"
 		sed 's/^/  stderr: /' "$T/err" >&2
 	fi
 }

@@ -14,6 +14,7 @@ check_eq "re-import json" '{
   "inserted": 0,
   "updated": 0,
   "unchanged": 3,
+  "warnings": 0,
   "findings": 0
 }' "$OUT"
 check_eq "vulnerabilities stored" "4" \
@@ -34,8 +35,18 @@ bad wrong-type "$B/wrong-type.json" \
 	"yamori: $B/wrong-type.json:6:15: affected: expected array, got string"
 bad event "$B/bad-event.json" \
 	"yamori: $B/bad-event.json:20:13: affected[0].ranges[0].events[1]: unknown event 'patched'"
-bad version "$B/bad-version.json" \
-	"yamori: $B/bad-version.json:18:29: affected[0].ranges[0].events[0].introduced: invalid version 'not a version' at position 0: unexpected 'n'"
+# An unreadable version is a warning by default (real feeds have legacy
+# versions) and an error with --strict.
+check_run "bad version, strict" 1 y feed import osv --strict "$B/bad-version.json"
+check_eq "bad version, strict message" \
+	"yamori: $B/bad-version.json:18:29: affected[0].ranges[0].events[0].introduced: invalid version 'not a version' at position 0: unexpected 'n'" "$ERR"
+check_eq "bad version, strict leaves db unchanged" "$before" "$(db_state)"
+check_run "bad version, default" 0 y feed import osv "$B/bad-version.json" --no-scan
+check_eq "bad version warning" \
+	"yamori: warning: $B/bad-version.json:18:29: affected[0].ranges[0].events[0].introduced: invalid version 'not a version' at position 0: unexpected 'n'" "$ERR"
+check_eq "bad version counts" "osv: 1 files, 1 new, 0 updated, 0 unchanged
+  1 warnings" "$OUT"
+before=$(db_state)
 bad missing-id "$B/missing-id.json" \
 	"yamori: $B/missing-id.json:1:1: id: record has no id (required)"
 # one bad file among good ones: the good ones are not kept either

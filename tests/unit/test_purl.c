@@ -64,6 +64,33 @@ static void t_errors(void)
 		  "key=value");
 }
 
+/* Found by fuzz/fuzz_purl.c: the canonical form must be a fixed point. */
+static void t_fixed_point(void)
+{
+	static const char *const in[] = {
+		"pkg:npm/a#/b//c/",
+		"pkg:github/x/y@1#%2E/%7E",
+		"pkg:maven/g/a@1?k=2&k=1",
+		"pkg:npm/%40s/a@1?q=a%2Fb#p",
+	};
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		const char *once = canon(in[i]);
+		CHECK(strncmp(once, "error", 5) != 0);
+		CHECK_STR(canon(once), once);
+	}
+	/* a subpath segment holding an encoded '/' used to come back as
+	 * "#/b", which parses again as "#b" */
+	CHECK_STR(canon("pkg:npm/a#%2Fb"),
+		  "error: invalid purl 'pkg:npm/a#%2Fb': bad escape in subpath");
+	CHECK_STR(canon("pkg:npm/a#b%2F"),
+		  "error: invalid purl 'pkg:npm/a#b%2F': bad escape in subpath");
+	CHECK_STR(canon("pkg:npm/a#/b//c/"), "pkg:npm/a#b/c");
+	CHECK_STR(canon("pkg:npm/a#//"), "pkg:npm/a");
+	/* repeated keys are ordered by value, whatever the input order */
+	CHECK_STR(canon("pkg:maven/g/a@1?k=2&k=1"), "pkg:maven/g/a@1?k=1&k=2");
+	CHECK_STR(canon("pkg:maven/g/a@1?k=1&k=2"), "pkg:maven/g/a@1?k=1&k=2");
+}
+
 static void t_keys(void)
 {
 	CHECK_STR(ym_pkg_key("npm", "@Babel", "Traverse", &A),
@@ -82,6 +109,7 @@ int main(void)
 	RUN(t_parse_parts);
 	RUN(t_canonical);
 	RUN(t_errors);
+	RUN(t_fixed_point);
 	RUN(t_keys);
 	ym_arena_release(&A);
 	return test_done();
