@@ -286,7 +286,8 @@ static int show(ym_ctx *ctx, const char *ref)
 		attr(&out, _("Support end"), a.support_end_on);
 		attr(&out, _("Tags"), a.tags);
 		ym_buf_addc(&out, '\n');
-		static const char *const keys[] = {"name", "version", "id"};
+		static const char *const keys[] = {"name", "version",
+						   "purl_or_cpe"};
 		const char *headers[] = {_("SOFTWARE"), _("VERSION"),
 					 _("PURL / CPE")};
 		show_ctx sc = {.t = ym_table_new(3, keys, headers)};

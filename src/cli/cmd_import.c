@@ -59,10 +59,16 @@ int ym_cmd_import(ym_ctx *ctx, int argc, char **argv)
 	if (asset && argc - optind > 1)
 		return ym_cli_usage("import",
 				    _("--asset takes one SBOM file at a time"));
+	if (asset && dept)
+		return ym_cli_usage("import",
+				    _("--dept applies to assets created from "
+				      "the SBOM, not with --asset"));
 	int64_t dept_id = 0;
 	if (dept && ym_store_department_find(ctx->store, dept, &dept_id, &err))
 		return ym_cli_fail(&err);
 
+	/* results are printed as each file commits, so a later failure
+	 * does not hide what was already imported */
 	ym_buf out = YM_BUF_INIT;
 	ym_jsonw w;
 	ym_jsonw_init(&w, &out, true);
@@ -100,14 +106,16 @@ int ym_cmd_import(ym_ctx *ctx, int argc, char **argv)
 					      _("  %lld findings (%lld new)\n"),
 					      (long long)ms.findings,
 					      (long long)ms.new_findings);
+			ym_cli_out(&out);
+			ym_buf_reset(&out);
 		}
 	}
 	if (ctx->format == YM_FMT_JSON) {
 		ym_jsonw_arr_end(&w);
 		ym_buf_addc(&out, '\n');
 	}
-	if (!rc)
-		ym_cli_out(&out);
+	ym_cli_out(&out);
+	fflush(stdout);
 	ym_buf_release(&out);
 	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
 }

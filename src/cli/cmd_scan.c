@@ -70,10 +70,10 @@ int ym_cmd_scan(ym_ctx *ctx, int argc, char **argv)
 		ym_arena_init(&a, 0);
 		int rc = ym_store_asset_get(ctx->store, &ym_scope_all, asset, &a,
 					    &as, &err);
-		asset_id = as.id;
 		ym_arena_release(&a);
 		if (rc)
 			return ym_cli_fail(&err);
+		asset_id = as.id;
 	}
 	ym_match_stats ms;
 	if (ym_match_run(ctx->store, asset_id, &ms, &err))
@@ -86,6 +86,7 @@ int ym_cmd_scan(ym_ctx *ctx, int argc, char **argv)
 		ym_jsonw_kint(&w, "components", ms.components);
 		ym_jsonw_kint(&w, "matchable", ms.matchable);
 		ym_jsonw_kint(&w, "unreadable_versions", ms.bad_versions);
+		ym_jsonw_kint(&w, "unreadable_ranges", ms.unreadable_ranges);
 		ym_jsonw_kint(&w, "ranges", ms.ranges);
 		ym_jsonw_kint(&w, "findings", ms.findings);
 		ym_jsonw_kint(&w, "new", ms.new_findings);
@@ -103,6 +104,12 @@ int ym_cmd_scan(ym_ctx *ctx, int argc, char **argv)
 			      _("%lld findings: %lld new, %lld resolved\n"),
 			      (long long)ms.findings, (long long)ms.new_findings,
 			      (long long)ms.resolved);
+		if (ms.unreadable_ranges)
+			ym_buf_printf(&out,
+				      _("%lld range evaluations skipped: the "
+					"advisory's versions cannot be read "
+					"(see the import warnings)\n"),
+				      (long long)ms.unreadable_ranges);
 		if (ms.bad_versions)
 			ym_buf_printf(&out,
 				      _("%lld components have versions their "

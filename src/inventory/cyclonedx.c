@@ -110,7 +110,8 @@ static int parse_component(ctx *c, const ym_json *j, const char *path,
 		comp.purl = ym_purl_format(&p, c->a);
 		comp.ecosystem = p.type;
 		comp.pkg_key = ym_pkg_key(p.type, p.namespace_, p.name, c->a);
-		/* the purl's version is authoritative when both exist */
+		/* the component's own version field wins; the purl's
+		 * fills in when the field is missing */
 		if (!comp.version && p.version)
 			comp.version = p.version;
 	}

@@ -217,10 +217,11 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 	ym_arena work;
 	comp_vec comps = YM_VEC_INIT;
 	YM_VEC(ym_finding) hits = YM_VEC_INIT;
+	YM_VEC(int64_t) seen = YM_VEC_INIT;
 	bool *handled = NULL;
 	ym_buf evidence = YM_BUF_INIT, key = YM_BUF_INIT;
 	ym_progress prog;
-	const char *now;
+	ym_scan scan;
 	int rc;
 	memset(stats, 0, sizeof *stats);
 	ym_arena_init(&ix.arena, 1 << 20);
@@ -242,7 +243,7 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 	rc = ym_store_begin(s, err);
 	if (rc)
 		goto out;
-	ym_store_scan_begin(s, &work, &now, err);
+	rc = ym_store_scan_begin(s, asset_id, &scan, err);
 	ym_progress_start(&prog, _("matching components"), comps.n);
 	for (size_t i = 0; i < comps.n && !rc; i++) {
 		const comp *c = &comps.v[i];
@@ -261,21 +262,25 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 		ym_buf_addc(&key, '\0');
 		ym_buf_adds(&key, c->pkg_key);
 		const range_entry *e = ym_map_get(&ix.by_pkg, key.ptr, key.len);
-		/* one finding per vulnerability: the list is newest-first,
-		 * so remember which vulnerabilities this component has */
-		int64_t seen[64];
-		size_t n_seen = 0;
+		/* one finding per vulnerability even when several of its
+		 * ranges hold the version */
+		seen.n = 0;
 		for (; e && !rc; e = e->next) {
 			bool dup = false;
-			for (size_t k = 0; k < n_seen; k++)
-				dup |= seen[k] == e->vuln_rowid;
+			for (size_t k = 0; k < seen.n && !dup; k++)
+				dup = seen.v[k] == e->vuln_rowid;
 			if (dup)
 				continue;
 			bool hit;
-			if (evaluate(e, c, &hit, &evidence) || !hit)
+			if (evaluate(e, c, &hit, &evidence)) {
+				/* a range whose versions the scheme cannot
+				 * read (kept at import with a warning) */
+				stats->unreadable_ranges++;
 				continue;
-			if (n_seen < 64)
-				seen[n_seen++] = e->vuln_rowid;
+			}
+			if (!hit)
+				continue;
+			ym_vec_push(&seen, e->vuln_rowid);
 			ym_finding f = {
 				.asset_id = c->asset_id,
 				.component_id = c->id,
@@ -300,7 +305,7 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 			ym_sighting r;
 			if (pass == 1 && handled[i])
 				continue;
-			rc = ym_store_finding_seen(s, &hits.v[i], now, pass == 0,
+			rc = ym_store_finding_seen(s, &hits.v[i], &scan, pass == 0,
 						   &r, err);
 			if (pass == 0)
 				handled[i] = r != YM_SIGHT_NONE;
@@ -310,7 +315,7 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 	stats->findings = (int64_t)hits.n;
 	ym_progress_end(&prog);
 	if (!rc)
-		rc = ym_store_findings_resolve_unseen(s, asset_id, now,
+		rc = ym_store_findings_resolve_unseen(s, asset_id, &scan,
 						      &stats->resolved, err);
 	if (rc)
 		ym_store_rollback(s);
@@ -319,6 +324,7 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 out:
 	ym_vec_release(&comps);
 	ym_vec_release(&hits);
+	ym_vec_release(&seen);
 	free(handled);
 	ym_buf_release(&evidence);
 	ym_buf_release(&key);

@@ -22,6 +22,8 @@ typedef struct ym_match_stats {
 	int64_t new_findings; /* of which new */
 	int64_t resolved;     /* open findings no longer matching */
 	int64_t ranges;       /* affected ranges in the index */
+	int64_t unreadable_ranges; /* evaluations skipped: a version in the
+				      range its scheme cannot read */
 } ym_match_stats;
 
 /* Matches every component of asset_id (0 = all assets) against the

@@ -45,18 +45,29 @@ int ym_severity_rank(const char *sev)
 	" WHEN 'medium' THEN 2 WHEN 'low' THEN 1 WHEN 'none' THEN 0"       \
 	" ELSE -1 END)"
 
-int ym_store_scan_begin(ym_store *s, ym_arena *arena, const char **now,
+int ym_store_scan_begin(ym_store *s, int64_t asset_id, ym_scan *scan,
 			ym_err *err)
 {
-	char buf[32];
-	ym_db_now(buf);
-	*now = ym_arena_strdup(arena, buf);
-	return 0;
+	ym_stmt *st;
+	ym_db_now(scan->now);
+	int rc = ym_db_prepare(s,
+			       "INSERT INTO scans (started_at, asset_id)"
+			       " VALUES (?, ?) RETURNING id",
+			       &st, err);
+	if (rc)
+		return rc;
+	DB_TEXT(s, st, 1, scan->now);
+	ym_db_bind_id(s, st, 2, asset_id);
+	rc = ym_db_step(s, st, err);
+	if (rc == 1)
+		scan->id = COL_INT(s, st, 0);
+	s->ops->reset(st);
+	return rc < 0 ? rc : 0;
 }
 
 /* Binds the fields a sighting refreshes, from index i on. */
 static int bind_sighting(ym_store *s, ym_stmt *st, int i, const ym_finding *f,
-			 const char *now)
+			 const ym_scan *scan)
 {
 	ym_db_bind_id(s, st, i++, f->component_id);
 	DB_TEXT(s, st, i++, f->component_name);
@@ -64,13 +75,15 @@ static int bind_sighting(ym_store *s, ym_stmt *st, int i, const ym_finding *f,
 	DB_TEXT(s, st, i++, f->component_purl);
 	DB_TEXT(s, st, i++, f->confidence);
 	DB_TEXT(s, st, i++, f->evidence);
-	DB_TEXT(s, st, i++, now);
+	DB_TEXT(s, st, i++, scan->now);
+	DB_INT(s, st, i++, scan->id);
 	return i;
 }
 
 #define SIGHTING_SET                                                      \
 	" SET component_id = ?, component_name = ?, component_version = ?," \
 	" component_purl = ?, confidence = ?, evidence = ?, last_seen = ?,"  \
+	" last_scan = ?,"                                                    \
 	" resolved_at = CASE WHEN status = 'resolved' THEN NULL"            \
 	"   ELSE resolved_at END,"                                           \
 	" status = CASE WHEN status = 'resolved' THEN 'open' ELSE status END"
@@ -80,8 +93,9 @@ static int bind_sighting(ym_store *s, ym_stmt *st, int i, const ym_finding *f,
  * version changes but the vulnerability still applies (an upgrade that
  * did not fix it), the existing row is carried over to the new version:
  * its first_seen, status and id stay, which is what people track. */
-int ym_store_finding_seen(ym_store *s, const ym_finding *f, const char *now,
-			  bool exact_only, ym_sighting *result, ym_err *err)
+int ym_store_finding_seen(ym_store *s, const ym_finding *f,
+			  const ym_scan *scan, bool exact_only,
+			  ym_sighting *result, ym_err *err)
 {
 	ym_stmt *st;
 	int rc, i;
@@ -94,7 +108,7 @@ int ym_store_finding_seen(ym_store *s, const ym_finding *f, const char *now,
 			   &st, err);
 	if (rc)
 		return rc;
-	i = bind_sighting(s, st, 1, f, now);
+	i = bind_sighting(s, st, 1, f, scan);
 	DB_INT(s, st, i++, f->asset_id);
 	DB_TEXT(s, st, i++, f->component_key);
 	DB_TEXT(s, st, i++, f->component_version);
@@ -109,17 +123,17 @@ int ym_store_finding_seen(ym_store *s, const ym_finding *f, const char *now,
 			   "UPDATE findings" SIGHTING_SET
 			   " WHERE id = (SELECT id FROM findings"
 			   "  WHERE asset_id = ? AND component_key = ?"
-			   "  AND vuln_rowid = ? AND last_seen <> ?"
+			   "  AND vuln_rowid = ? AND last_scan <> ?"
 			   "  ORDER BY status = 'open' DESC, last_seen DESC, id"
 			   "  LIMIT 1)",
 			   &st, err);
 	if (rc)
 		return rc;
-	i = bind_sighting(s, st, 1, f, now);
+	i = bind_sighting(s, st, 1, f, scan);
 	DB_INT(s, st, i++, f->asset_id);
 	DB_TEXT(s, st, i++, f->component_key);
 	DB_INT(s, st, i++, f->vuln_rowid);
-	DB_TEXT(s, st, i++, now);
+	DB_INT(s, st, i++, scan->id);
 	rc = ym_db_run(s, st, err);
 	if (!rc && s->ops->changes(s->impl) > 0)
 		*result = YM_SIGHT_CARRIED;
@@ -130,16 +144,16 @@ int ym_store_finding_seen(ym_store *s, const ym_finding *f, const char *now,
 		s,
 		"INSERT INTO findings (component_id, component_name,"
 		" component_version, component_purl, confidence, evidence,"
-		" last_seen, asset_id, vuln_rowid, component_key, status,"
-		" first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,'open',?)",
+		" last_seen, last_scan, asset_id, vuln_rowid, component_key,"
+		" status, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,'open',?)",
 		&st, err);
 	if (rc)
 		return rc;
-	i = bind_sighting(s, st, 1, f, now);
+	i = bind_sighting(s, st, 1, f, scan);
 	DB_INT(s, st, i++, f->asset_id);
 	DB_INT(s, st, i++, f->vuln_rowid);
 	DB_TEXT(s, st, i++, f->component_key);
-	DB_TEXT(s, st, i++, now);
+	DB_TEXT(s, st, i++, scan->now);
 	rc = ym_db_run(s, st, err);
 	if (!rc)
 		*result = YM_SIGHT_NEW;
@@ -147,19 +161,20 @@ int ym_store_finding_seen(ym_store *s, const ym_finding *f, const char *now,
 }
 
 int ym_store_findings_resolve_unseen(ym_store *s, int64_t asset_id,
-				     const char *now, int64_t *n, ym_err *err)
+				     const ym_scan *scan, int64_t *n,
+				     ym_err *err)
 {
 	ym_stmt *st;
 	int rc = ym_db_prepare(s,
 			       "UPDATE findings SET status = 'resolved',"
 			       " resolved_at = ?"
-			       " WHERE status = 'open' AND last_seen <> ?"
+			       " WHERE status = 'open' AND last_scan <> ?"
 			       " AND (? = 0 OR asset_id = ?)",
 			       &st, err);
 	if (rc)
 		return rc;
-	DB_TEXT(s, st, 1, now);
-	DB_TEXT(s, st, 2, now);
+	DB_TEXT(s, st, 1, scan->now);
+	DB_INT(s, st, 2, scan->id);
 	DB_INT(s, st, 3, asset_id);
 	DB_INT(s, st, 4, asset_id);
 	rc = ym_db_run(s, st, err);

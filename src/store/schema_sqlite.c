@@ -1,7 +1,8 @@
 /* schema_sqlite.c - forward-only schema migrations for SQLite.
  *
  * Entry i upgrades a database at schema version i to i+1; the version is
- * kept in PRAGMA user_version. Never edit a released entry: add one.
+ * recorded in the yamori_schema table (see store.c). Never edit a released
+ * entry: add one.
  */
 #include "store/schema_sqlite.h"
 
@@ -96,6 +97,11 @@ const char *const ym_sqlite_migrations[YM_SQLITE_MIGRATIONS] = {
 	");"
 	"CREATE INDEX affected_ranges_pkg ON affected_ranges(ecosystem, package);"
 	"CREATE INDEX affected_ranges_source ON affected_ranges(source_id);"
+	"CREATE TABLE scans ("
+	"  id INTEGER PRIMARY KEY,"
+	"  started_at TEXT NOT NULL,"
+	"  asset_id INTEGER REFERENCES assets(id) ON DELETE SET NULL"
+	");"
 	"CREATE TABLE findings ("
 	"  id INTEGER PRIMARY KEY,"
 	"  asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,"
@@ -113,6 +119,7 @@ const char *const ym_sqlite_migrations[YM_SQLITE_MIGRATIONS] = {
 	"  first_seen TEXT NOT NULL,"
 	"  last_seen TEXT NOT NULL,"
 	"  resolved_at TEXT,"
+	"  last_scan INTEGER NOT NULL REFERENCES scans(id),"
 	"  UNIQUE (asset_id, component_key, component_version, vuln_rowid)"
 	");"
 	"CREATE INDEX findings_vuln ON findings(vuln_rowid);"

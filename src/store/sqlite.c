@@ -186,6 +186,11 @@ static void sq_reset(ym_stmt *st)
 	sqlite3_reset((sqlite3_stmt *)st);
 }
 
+static int sq_begin(void *impl, ym_err *err)
+{
+	return sq_exec(impl, "BEGIN IMMEDIATE", err);
+}
+
 static int64_t sq_changes(void *impl)
 {
 	return sqlite3_changes64(((sq *)impl)->db);
@@ -207,6 +212,7 @@ const ym_store_ops ym_sqlite_ops = {
 	.col_double = sq_col_double,
 	.col_null = sq_col_null,
 	.reset = sq_reset,
+	.begin = sq_begin,
 	.changes = sq_changes,
 	.migrations = ym_sqlite_migrations,
 	.n_migrations = YM_SQLITE_MIGRATIONS,

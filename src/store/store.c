@@ -24,10 +24,7 @@ int ym_db_prepare(ym_store *s, const char *sql, ym_stmt **st, ym_err *err)
 
 int ym_db_step(ym_store *s, ym_stmt *st, ym_err *err)
 {
-	int rc = s->ops->step(st, err);
-	if (rc < 0)
-		s->tx_failed = true;
-	return rc;
+	return s->ops->step(st, err);
 }
 
 int ym_db_run(ym_store *s, ym_stmt *st, ym_err *err)
@@ -57,7 +54,7 @@ size_t ym_db_scope_sql(const ym_scope *scope, const char *col, ym_buf *sql)
 		return 0;
 	if (scope->n == 0) {
 		/* an empty scope sees nothing, not everything */
-		ym_buf_adds(sql, " AND 0");
+		ym_buf_adds(sql, " AND 1 = 0");
 		return 0;
 	}
 	ym_buf_printf(sql, " AND %s IN (", col);
@@ -190,8 +187,7 @@ int ym_store_begin(ym_store *s, ym_err *err)
 {
 	if (s->tx_depth++ > 0)
 		return 0;
-	s->tx_failed = false;
-	int rc = s->ops->exec(s->impl, "BEGIN IMMEDIATE", err);
+	int rc = s->ops->begin(s->impl, err);
 	if (rc)
 		s->tx_depth = 0;
 	return rc;

@@ -34,8 +34,9 @@ typedef struct ym_scope {
 
 extern const ym_scope ym_scope_all;
 
-/* location: a file path (SQLite). create: make the file if missing.
- * Runs pending schema migrations. */
+/* location: a file path, opened with the SQLite backend (the only one so
+ * far; a PostgreSQL backend will be chosen by a postgresql:// location).
+ * create: make the file if missing. Runs pending schema migrations. */
 int ym_store_open(const char *location, bool create, ym_store **out,
 		  ym_err *err);
 void ym_store_close(ym_store *s);
@@ -236,8 +237,16 @@ typedef struct ym_finding_filter {
 	int64_t id;             /* one finding, 0 = any */
 } ym_finding_filter;
 
-/* Starts a scan: returns the timestamp string every upsert will use. */
-int ym_store_scan_begin(ym_store *s, ym_arena *arena, const char **now,
+/* One matching run. Findings remember the last scan that saw them, so a
+ * finding is "unseen" by comparing scan ids, never clock times (two scans
+ * in the same second are still two scans). */
+typedef struct ym_scan {
+	int64_t id;
+	char now[32]; /* ISO 8601 UTC time the scan started */
+} ym_scan;
+
+/* asset_id: the asset scanned, 0 for all. */
+int ym_store_scan_begin(ym_store *s, int64_t asset_id, ym_scan *scan,
 			ym_err *err);
 typedef enum ym_sighting {
 	YM_SIGHT_NONE,      /* exact_only and no row for this version */
@@ -254,12 +263,13 @@ typedef enum ym_sighting {
  * findings re-open. Call with exact_only for every match first, then
  * without it for the rest, so carrying over never takes a row that an
  * exact match would have claimed. */
-int ym_store_finding_seen(ym_store *s, const ym_finding *f, const char *now,
-			  bool exact_only, ym_sighting *result, ym_err *err);
-/* Open findings of the given assets (all when asset_id == 0) not seen at
- * now become resolved; *n receives how many. */
+int ym_store_finding_seen(ym_store *s, const ym_finding *f,
+			  const ym_scan *scan, bool exact_only,
+			  ym_sighting *result, ym_err *err);
+/* Open findings of the given assets (all when asset_id == 0) that the
+ * scan did not see become resolved; *n receives how many. */
 int ym_store_findings_resolve_unseen(ym_store *s, int64_t asset_id,
-				     const char *now, int64_t *n,
+				     const ym_scan *scan, int64_t *n,
 				     ym_err *err);
 typedef int (*ym_finding_cb)(const ym_finding *f, void *ctx);
 int ym_store_findings_each(ym_store *s, const ym_scope *scope,

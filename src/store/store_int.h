@@ -32,6 +32,9 @@ typedef struct ym_store_ops {
 	double (*col_double)(ym_stmt *st, int i);
 	bool (*col_null)(ym_stmt *st, int i);
 	void (*reset)(ym_stmt *st);
+	/* Starts a write transaction (SQLite takes the write lock at once so
+	 * an import never fails half-way on a busy database). */
+	int (*begin)(void *impl, ym_err *err);
 	/* Rows changed by the last statement. */
 	int64_t (*changes)(void *impl);
 	/* Schema scripts, index i brings the schema from version i to i+1. */
@@ -43,7 +46,6 @@ struct ym_store {
 	const ym_store_ops *ops;
 	void *impl;
 	int tx_depth; /* nested begin calls share one transaction */
-	bool tx_failed;
 };
 
 extern const ym_store_ops ym_sqlite_ops;

@@ -388,6 +388,8 @@ static void add_ge_z(range_ctx *r, set_state *st, ym_semver_num maj,
 static int parse_partial(range_ctx *r, partial *pt)
 {
 	parser *p = &r->p;
+	const char *build;
+	size_t build_len;
 	int k;
 
 	/* node-semver accepts any run of v and = before a version */
@@ -424,12 +426,7 @@ static int parse_partial(range_ctx *r, partial *pt)
 	if (pt->nparts == 3 && parse_pre(p, &pt->pre, &pt->pre_len))
 		return -1;
 	/* build metadata is allowed (and ignored) after any partial */
-	{
-		const char *b;
-		size_t bl;
-
-		return parse_build(p, &b, &bl);
-	}
+	return parse_build(p, &build, &build_len);
 }
 
 /* A comparator with an operator (or none) applied to a partial, as

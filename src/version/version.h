@@ -20,7 +20,7 @@
 typedef enum ym_scheme {
 	YM_SCHEME_UNKNOWN = 0,
 	YM_SCHEME_SEMVER,  /* SemVer 2.0.0 strictly */
-	YM_SCHEME_NPM,     /* node-semver: loose 'v' prefix, ranges ^ ~ x || -*/
+	YM_SCHEME_NPM,     /* node-semver (loose); ranges ^ ~ x || - */
 	YM_SCHEME_PYPI,    /* PEP 440 */
 	YM_SCHEME_GENERIC  /* fallback: runs of digits or letters, see docs */
 } ym_scheme;

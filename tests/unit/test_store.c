@@ -186,17 +186,23 @@ static void t_findings(void)
 			.evidence = "{}"};
 	ym_sighting r;
 	int64_t resolved;
-	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-01T00:00:00Z", true,
+	ym_scan sc1, sc2, sc3, sc4;
+	CHECK_INT(ym_store_scan_begin(S, 0, &sc1, &e), 0);
+	CHECK_INT(ym_store_scan_begin(S, 0, &sc2, &e), 0);
+	CHECK_INT(ym_store_scan_begin(S, 0, &sc3, &e), 0);
+	CHECK_INT(ym_store_scan_begin(S, 0, &sc4, &e), 0);
+	CHECK(sc1.id < sc2.id && sc2.id < sc3.id && sc3.id < sc4.id);
+	CHECK_INT(ym_store_finding_seen(S, &f, &sc1, true,
 					&r, &e), 0);
 	CHECK_INT(r, YM_SIGHT_NONE);
-	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-01T00:00:00Z", false,
+	CHECK_INT(ym_store_finding_seen(S, &f, &sc1, false,
 					&r, &e), 0);
 	CHECK_INT(r, YM_SIGHT_NEW);
-	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-02T00:00:00Z", true,
+	CHECK_INT(ym_store_finding_seen(S, &f, &sc2, true,
 					&r, &e), 0);
 	CHECK_INT(r, YM_SIGHT_REFRESHED);
 	/* a scan that does not see it resolves it */
-	CHECK_INT(ym_store_findings_resolve_unseen(S, 0, "2026-01-03T00:00:00Z",
+	CHECK_INT(ym_store_findings_resolve_unseen(S, 0, &sc3,
 						   &resolved, &e), 0);
 	CHECK_INT(resolved, 1);
 	int n = 0;
@@ -206,15 +212,15 @@ static void t_findings(void)
 	CHECK_INT(n, 0);
 	/* seen again at another version: carried over, re-opened */
 	f.component_version = "4.17.16";
-	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-04T00:00:00Z", true,
+	CHECK_INT(ym_store_finding_seen(S, &f, &sc4, true,
 					&r, &e), 0);
 	CHECK_INT(r, YM_SIGHT_NONE);
-	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-04T00:00:00Z", false,
+	CHECK_INT(ym_store_finding_seen(S, &f, &sc4, false,
 					&r, &e), 0);
 	CHECK_INT(r, YM_SIGHT_CARRIED);
 	/* a second version in the same scan is a finding of its own */
 	f.component_version = "4.17.17";
-	CHECK_INT(ym_store_finding_seen(S, &f, "2026-01-04T00:00:00Z", false,
+	CHECK_INT(ym_store_finding_seen(S, &f, &sc4, false,
 					&r, &e), 0);
 	CHECK_INT(r, YM_SIGHT_NEW);
 	n = 0;
