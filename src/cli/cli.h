@@ -71,6 +71,10 @@ void ym_cli_note(const ym_ctx *ctx, const char *fmt, ...)
 bool ym_cli_wants_help(int argc, char **argv);
 /* Writes buf to stdout. */
 void ym_cli_out(const ym_buf *b);
+/* Builds a department scope from "code[,code...]" (NULL: everything).
+ * ids must hold at least 16 entries. Returns 0 or an exit code. */
+int ym_cli_scope(ym_ctx *ctx, const char *codes, int64_t *ids,
+		 ym_scope *scope);
 /* Opens ctx->store (create: for init). */
 int ym_cli_open_store(ym_ctx *ctx, bool create);
 

@@ -63,6 +63,37 @@ void ym_cli_out(const ym_buf *b)
 	fwrite(b->ptr, 1, b->len, stdout);
 }
 
+int ym_cli_scope(ym_ctx *ctx, const char *codes, int64_t *ids,
+		 ym_scope *scope)
+{
+	ym_err err = YM_ERR_INIT;
+	*scope = ym_scope_all;
+	if (!codes)
+		return 0;
+	scope->all = false;
+	scope->dept_ids = ids;
+	scope->n = 0;
+	const char *p = codes;
+	while (*p) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		char code[128];
+		if (scope->n == 16 || n == 0 || n >= sizeof code)
+			return ym_cli_usage("findings",
+					    _("--dept takes up to 16 "
+					      "comma-separated department "
+					      "codes"));
+		memcpy(code, p, n);
+		code[n] = '\0';
+		if (ym_store_department_find(ctx->store, code,
+					     &ids[scope->n], &err))
+			return ym_cli_fail(&err);
+		scope->n++;
+		p += n + (comma ? 1 : 0);
+	}
+	return 0;
+}
+
 int ym_cli_open_store(ym_ctx *ctx, bool create)
 {
 	ym_err err = YM_ERR_INIT;

@@ -12,7 +12,7 @@
 static void usage(void)
 {
 	printf(_("usage: yamori asset add NAME [options]\n"
-		 "       yamori asset list\n"
+		 "       yamori asset list [--dept CODE,...]\n"
 		 "       yamori asset show ID|NAME\n"
 		 "\n"
 		 "options for add:\n"
@@ -165,8 +165,13 @@ static int list_row(const ym_asset *a, void *vt)
 	return 0;
 }
 
-static int list(ym_ctx *ctx)
+static int list(ym_ctx *ctx, const char *depts)
 {
+	int64_t dept_ids[16];
+	ym_scope scope;
+	int rc = ym_cli_scope(ctx, depts, dept_ids, &scope);
+	if (rc)
+		return rc;
 	static const char *const keys[] = {
 		"id",	 "kind",     "name",	    "department",  "department_name",
 		"owner", "exposure", "criticality", "components"};
@@ -178,8 +183,7 @@ static int list(ym_ctx *ctx)
 	ym_table_align_right(t, 0);
 	ym_table_align_right(t, 8);
 	ym_err err = YM_ERR_INIT;
-	int rc = ym_store_assets_each(ctx->store, &ym_scope_all, list_row, t,
-				      &err);
+	rc = ym_store_assets_each(ctx->store, &scope, list_row, t, &err);
 	if (!rc) {
 		ym_buf out = YM_BUF_INIT;
 		ym_table_render(t, ctx->format, &out);
@@ -318,11 +322,15 @@ int ym_cmd_asset(ym_ctx *ctx, int argc, char **argv)
 	if (strcmp(argv[1], "add") == 0)
 		return add(ctx, argc - 1, argv + 1);
 	if (strcmp(argv[1], "list") == 0) {
+		if (argc == 4 && strcmp(argv[2], "--dept") == 0)
+			return list(ctx, argv[3]);
+		if (argc == 3 && strncmp(argv[2], "--dept=", 7) == 0)
+			return list(ctx, argv[2] + 7);
 		if (argc > 2)
 			return ym_cli_usage("asset",
 					    _("unexpected argument '%s'"),
 					    argv[2]);
-		return list(ctx);
+		return list(ctx, NULL);
 	}
 	if (strcmp(argv[1], "show") == 0) {
 		if (argc != 3)

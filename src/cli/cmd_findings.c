@@ -14,10 +14,11 @@
 static void usage(void)
 {
 	printf(_("usage: yamori findings list [--asset ID|NAME] "
-		 "[--severity MIN] [--status STATUS]\n"
+		 "[--dept CODE,...] [--severity MIN] [--status STATUS]\n"
 		 "       yamori findings show ID\n"
 		 "\n"
 		 "list: findings sorted by severity, then asset and component.\n"
+		 "  --dept CODES     only assets of these departments\n"
 		 "  --severity MIN   only findings of this severity or higher\n"
 		 "                   (low, medium, high, critical)\n"
 		 "  --status STATUS  open (default), resolved, suppressed or "
@@ -196,8 +197,12 @@ static int list(ym_ctx *ctx, int argc, char **argv)
 		{"asset", required_argument, NULL, 'a'},
 		{"severity", required_argument, NULL, 's'},
 		{"status", required_argument, NULL, 't'},
+		{"dept", required_argument, NULL, 'd'},
 		{0}};
 	ym_finding_filter ff = {.status = YM_FINDING_OPEN};
+	const char *depts = NULL;
+	int64_t dept_ids[16];
+	ym_scope scope;
 	ym_err err = YM_ERR_INIT;
 	int c;
 	optind = 0;
@@ -205,6 +210,7 @@ static int list(ym_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
 		case 'a': ff.asset = optarg; break;
+		case 'd': depts = optarg; break;
 		case 's':
 			if (ym_severity_rank(optarg) < 0)
 				return ym_cli_usage(
@@ -234,6 +240,9 @@ static int list(ym_ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return ym_cli_usage("findings", _("unexpected argument '%s'"),
 				    argv[optind]);
+	int rc = ym_cli_scope(ctx, depts, dept_ids, &scope);
+	if (rc)
+		return rc;
 
 	static const char *const keys[] = {
 		"id",		 "severity", "asset",	       "department",
@@ -255,8 +264,8 @@ static int list(ym_ctx *ctx, int argc, char **argv)
 		lc.t = ym_table_new(11, keys, headers);
 		ym_table_align_right(lc.t, 0);
 	}
-	int rc = ym_store_findings_each(ctx->store, &ym_scope_all, &ff,
-					list_row, &lc, &err);
+	rc = ym_store_findings_each(ctx->store, &scope, &ff, list_row, &lc,
+				    &err);
 	if (!rc) {
 		if (lc.w) {
 			ym_jsonw_arr_end(&w);

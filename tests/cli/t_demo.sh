@@ -31,6 +31,16 @@ check_run "severity filter" 0 y --format csv findings list --severity critical
 check_eq "critical count" "4" "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l | tr -d ' ')"
 check_run "asset filter" 0 y --format csv findings list --asset 顧客ポータル
 check_eq "asset count" "6" "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l | tr -d ' ')"
+# department scoping (enforced in the store): jinji 14, eigyo 11, joho 0
+for d in jinji:14 eigyo:11 joho:0 eigyo,joho:11; do
+	check_run "dept ${d%%:*}" 0 y --format csv findings list --dept "${d%%:*}"
+	check_eq "dept ${d%%:*} count" "${d##*:}" \
+		"$(printf '%s\n' "$OUT" | tail -n +2 | grep -c .)"
+done
+check_run "unknown dept" 1 y findings list --dept nope
+check_eq "unknown dept message" "yamori: no department with code 'nope'" "$ERR"
+check_run "assets of joho" 0 y --format csv asset list --dept joho
+check_eq "joho assets" "2" "$(printf '%s\n' "$OUT" | tail -n +2 | grep -c .)"
 check_run "status filter" 0 y --format csv findings list --status resolved
 check_eq "none resolved" "1" "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')"
 check_run "bad severity" 2 y findings list --severity severe
