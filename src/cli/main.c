@@ -29,6 +29,10 @@ static const ym_cmd commands[] = {
 	 YM_CMD_NEEDS_STORE, ym_cmd_scan},
 	{"findings", N_("list and show findings with their evidence"),
 	 YM_CMD_NEEDS_STORE, ym_cmd_findings},
+	{"version", N_("compare versions and test ranges (cmp, in, canon)"),
+	 0, ym_cmd_version},
+	{"purl", N_("parse and normalise Package URLs (parse, canon)"), 0,
+	 ym_cmd_purl},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -509,6 +509,8 @@ int ym_range_contains(ym_scheme s, const char *version, const char *range,
 	parsed v;
 	bool ok = false, needs = true, valid;
 
+	if (range && strncmp(range, "vers:", 5) == 0 && version)
+		return ym_vers_contains(range, version, out ? out : &ok, err);
 	if (!known(s))
 		return bad_scheme(err, s);
 	if (!version || !range)

@@ -44,6 +44,16 @@ int ym_version_check(ym_scheme s, const char *v, ym_err *err);
 int ym_range_contains(ym_scheme s, const char *version, const char *range,
 		      bool *out, ym_err *err);
 
+/* The purl project's vers range, "vers:npm/>=1.0.0|<2.0.0": the scheme
+ * comes from the range. ym_range_contains also accepts a vers range in
+ * place of a native one. */
+int ym_vers_contains(const char *range, const char *version, bool *out,
+		     ym_err *err);
+/* Canonical form: blanks removed, constraints sorted by version, "="
+ * omitted. Appends to out. */
+struct ym_buf;
+int ym_vers_canonical(const char *range, struct ym_buf *out, ym_err *err);
+
 /* OSV affected[].ranges[].events, evaluated per the OSV schema:
  * events are sorted by version (introduced "0" lowest), a version is
  * affected from an introduced event up to (excluding) the next fixed, or

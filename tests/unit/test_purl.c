@@ -81,9 +81,11 @@ static void t_fixed_point(void)
 	/* a subpath segment holding an encoded '/' used to come back as
 	 * "#/b", which parses again as "#b" */
 	CHECK_STR(canon("pkg:npm/a#%2Fb"),
-		  "error: invalid purl 'pkg:npm/a#%2Fb': bad escape in subpath");
+		  "error: invalid purl 'pkg:npm/a#%2Fb': "
+		  "bad escape in subpath");
 	CHECK_STR(canon("pkg:npm/a#b%2F"),
-		  "error: invalid purl 'pkg:npm/a#b%2F': bad escape in subpath");
+		  "error: invalid purl 'pkg:npm/a#b%2F': "
+		  "bad escape in subpath");
 	CHECK_STR(canon("pkg:npm/a#/b//c/"), "pkg:npm/a#b/c");
 	CHECK_STR(canon("pkg:npm/a#//"), "pkg:npm/a");
 	/* repeated keys are ordered by value, whatever the input order */
