@@ -76,7 +76,7 @@ for bin in "$build"/fuzz_*; do
 	crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" |
 		tail -n 1)
 	echo "$name: $runs runs, FAILED (exit $rc)"
-	grep -E '^==[0-9]+==ERROR|runtime error:|^SUMMARY:|^fuzz_' "$log" |
+	grep -E '^==[0-9]+== ?ERROR|runtime error:|^SUMMARY:|^fuzz_' "$log" |
 		head -n 5 | sed 's/^/  /'
 	if [ -n "$crash" ]; then
 		echo "  crash file: $crash"
