@@ -12,8 +12,11 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "pep440.h"
-#include "semver.h"
+#include "version/cargo.h"
+#include "version/gem.h"
+#include "version/golang.h"
+#include "version/pep440.h"
+#include "version/semver.h"
 
 /* Quoted text in messages is cut after this many bytes. */
 #define QUOTE_MAX 200
@@ -29,6 +32,9 @@ typedef struct parsed {
 	union {
 		ym_semver sv;
 		ym_pep440 pv;
+		ym_gem gem;
+		ym_cargo cargo;
+		ym_golang go;
 		struct {
 			const char *p;
 			size_t n;
@@ -88,49 +94,86 @@ static bool is_blank(char c)
 
 /* --- names --- */
 
+/* Every scheme: its name, the OSV ecosystems and purl types that use it.
+ * A scheme is "built" when version.c can parse it (known() below). */
+static const struct scheme_info {
+	ym_scheme s;
+	const char *name;
+	const char *ecosystems[8]; /* OSV names, case-sensitive */
+	const char *purl_types[3]; /* lowercase */
+} schemes[] = {
+	{YM_SCHEME_SEMVER, "semver", {NULL}, {NULL}},
+	{YM_SCHEME_NPM, "npm", {"npm"}, {"npm"}},
+	{YM_SCHEME_PYPI, "pypi", {"PyPI"}, {"pypi"}},
+	{YM_SCHEME_GENERIC, "generic", {NULL}, {"generic"}},
+	{YM_SCHEME_MAVEN, "maven", {"Maven"}, {"maven"}},
+	{YM_SCHEME_NUGET, "nuget", {"NuGet"}, {"nuget"}},
+	{YM_SCHEME_GEM, "gem", {"RubyGems"}, {"gem"}},
+	{YM_SCHEME_CARGO, "cargo", {"crates.io"}, {"cargo"}},
+	{YM_SCHEME_GOLANG, "golang", {"Go"}, {"golang"}},
+	{YM_SCHEME_DEB, "deb", {"Debian", "Ubuntu"}, {"deb"}},
+	{YM_SCHEME_RPM, "rpm",
+	 {"Red Hat", "Rocky Linux", "AlmaLinux", "SUSE", "openSUSE",
+	  "Mageia", "Photon OS", "openEuler"},
+	 {"rpm"}},
+	{YM_SCHEME_APK, "apk", {"Alpine", "Wolfi", "Chainguard"}, {"apk"}},
+	{YM_SCHEME_COMPOSER, "composer", {"Packagist"}, {"composer"}},
+	{YM_SCHEME_PUB, "pub", {"Pub"}, {"pub"}},
+	{YM_SCHEME_CRAN, "cran", {"CRAN"}, {"cran"}},
+	{YM_SCHEME_HACKAGE, "hackage", {"Hackage"}, {"hackage"}},
+	{YM_SCHEME_ALPM, "alpm", {NULL}, {"alpm"}},
+};
+#define N_SCHEMES (sizeof schemes / sizeof schemes[0])
+
+static bool known(ym_scheme s);
+
 ym_scheme ym_scheme_from_name(const char *name)
 {
 	if (!name)
 		return YM_SCHEME_UNKNOWN;
-	if (ieq(name, "semver"))
-		return YM_SCHEME_SEMVER;
-	if (ieq(name, "npm"))
-		return YM_SCHEME_NPM;
-	if (ieq(name, "pypi"))
-		return YM_SCHEME_PYPI;
-	if (ieq(name, "generic"))
-		return YM_SCHEME_GENERIC;
+	for (size_t i = 0; i < N_SCHEMES; i++)
+		if (ieq(name, schemes[i].name) && known(schemes[i].s))
+			return schemes[i].s;
 	return YM_SCHEME_UNKNOWN;
 }
 
 const char *ym_scheme_name(ym_scheme s)
 {
-	switch (s) {
-	case YM_SCHEME_SEMVER: return "semver";
-	case YM_SCHEME_NPM: return "npm";
-	case YM_SCHEME_PYPI: return "pypi";
-	case YM_SCHEME_GENERIC: return "generic";
-	default: return "unknown";
-	}
+	for (size_t i = 0; i < N_SCHEMES; i++)
+		if (schemes[i].s == s)
+			return schemes[i].name;
+	return "unknown";
 }
 
-/* OSV ecosystem names are case-sensitive ("PyPI", not "pypi"). */
+/* OSV ecosystem names are case-sensitive ("PyPI", not "pypi"); a release
+ * suffix ("Debian:12", "Alpine:v3.18") does not change the scheme. */
 ym_scheme ym_scheme_for_ecosystem(const char *ecosystem)
 {
-	if (ecosystem && strcmp(ecosystem, "npm") == 0)
-		return YM_SCHEME_NPM;
-	if (ecosystem && strcmp(ecosystem, "PyPI") == 0)
-		return YM_SCHEME_PYPI;
+	if (!ecosystem)
+		return YM_SCHEME_GENERIC;
+	size_t n = strcspn(ecosystem, ":");
+	for (size_t i = 0; i < N_SCHEMES; i++)
+		for (size_t k = 0; k < 8 && schemes[i].ecosystems[k]; k++) {
+			const char *e = schemes[i].ecosystems[k];
+			if (strlen(e) == n && strncmp(e, ecosystem, n) == 0)
+				return known(schemes[i].s)
+					       ? schemes[i].s
+					       : YM_SCHEME_GENERIC;
+		}
 	return YM_SCHEME_GENERIC;
 }
 
 /* purl types are case-insensitive (canonical form lowercase). */
 ym_scheme ym_scheme_for_purl_type(const char *type)
 {
-	if (type && ieq(type, "npm"))
-		return YM_SCHEME_NPM;
-	if (type && ieq(type, "pypi"))
-		return YM_SCHEME_PYPI;
+	if (!type)
+		return YM_SCHEME_GENERIC;
+	for (size_t i = 0; i < N_SCHEMES; i++)
+		for (size_t k = 0; k < 3 && schemes[i].purl_types[k]; k++)
+			if (ieq(type, schemes[i].purl_types[k]))
+				return known(schemes[i].s)
+					       ? schemes[i].s
+					       : YM_SCHEME_GENERIC;
 	return YM_SCHEME_GENERIC;
 }
 
@@ -299,6 +342,12 @@ static int parse_as(ym_scheme s, const char *text, parsed *out,
 				       syn);
 	case YM_SCHEME_PYPI:
 		return ym_pep440_parse(text, n, &out->u.pv, syn);
+	case YM_SCHEME_GEM:
+		return ym_gem_parse(text, n, &out->u.gem, syn);
+	case YM_SCHEME_CARGO:
+		return ym_cargo_parse(text, n, &out->u.cargo, syn);
+	case YM_SCHEME_GOLANG:
+		return ym_golang_parse(text, n, &out->u.go, syn);
 	default:
 		return g_parse(text, n, out, syn);
 	}
@@ -312,6 +361,12 @@ static int parsed_cmp(const parsed *a, const parsed *b)
 		return ym_semver_cmp(&a->u.sv, &b->u.sv);
 	case YM_SCHEME_PYPI:
 		return ym_pep440_cmp(&a->u.pv, &b->u.pv);
+	case YM_SCHEME_GEM:
+		return ym_gem_cmp(&a->u.gem, &b->u.gem);
+	case YM_SCHEME_CARGO:
+		return ym_cargo_cmp(&a->u.cargo, &b->u.cargo);
+	case YM_SCHEME_GOLANG:
+		return ym_golang_cmp(&a->u.go, &b->u.go);
 	default:
 		return g_cmp(a->u.g.p, a->u.g.n, b->u.g.p, b->u.g.n);
 	}
@@ -319,9 +374,21 @@ static int parsed_cmp(const parsed *a, const parsed *b)
 
 static bool known(ym_scheme s)
 {
-	return s == YM_SCHEME_SEMVER || s == YM_SCHEME_NPM ||
-	       s == YM_SCHEME_PYPI || s == YM_SCHEME_GENERIC;
+	switch (s) {
+	case YM_SCHEME_SEMVER:
+	case YM_SCHEME_NPM:
+	case YM_SCHEME_PYPI:
+	case YM_SCHEME_GENERIC:
+	case YM_SCHEME_GEM:
+	case YM_SCHEME_CARGO:
+	case YM_SCHEME_GOLANG:
+		return true;
+	default:
+		return false;
+	}
 }
+
+
 
 static int parse_or_fail(ym_scheme s, const char *text, int kind,
 			 parsed *out, ym_err *err)
@@ -359,6 +426,33 @@ int ym_version_cmp(ym_scheme s, const char *a, const char *b, int *out,
 		return rc;
 	*out = parsed_cmp(&pa, &pb);
 	return 0;
+}
+
+_Static_assert(sizeof(parsed) <= sizeof(((ym_version *)0)->opaque),
+	       "YM_VERSION_OPAQUE too small for the parsed union");
+
+int ym_version_parse(ym_scheme s, const char *text, ym_version *out,
+		     ym_err *err)
+{
+	parsed p;
+	if (!known(s))
+		return bad_scheme(err, s);
+	if (!text)
+		return ym_err_set(err, YM_E_INVALID, _("missing version"));
+	int rc = parse_or_fail(s, text, K_VERSION, &p, err);
+	if (rc)
+		return rc;
+	out->scheme = s;
+	memcpy(out->opaque, &p, sizeof p);
+	return 0;
+}
+
+int ym_version_cmp_parsed(const ym_version *a, const ym_version *b)
+{
+	parsed pa, pb;
+	memcpy(&pa, a->opaque, sizeof pa);
+	memcpy(&pb, b->opaque, sizeof pb);
+	return parsed_cmp(&pa, &pb);
 }
 
 /* --- generic ranges: "||" between sets; in a set, comparators
@@ -496,6 +590,16 @@ static int range_dispatch(ym_scheme s, const parsed *v, const char *vtext,
 		return ym_pep440_range_contains(range, n, v ? &v->u.pv : NULL,
 						vtext, strlen(vtext), out,
 						needs_version, syn);
+	case YM_SCHEME_GEM:
+		return ym_gem_range_contains(range, n, v ? &v->u.gem : NULL,
+					     out, syn);
+	case YM_SCHEME_CARGO:
+		return ym_cargo_range_contains(range, n,
+					       v ? &v->u.cargo : NULL, out,
+					       syn);
+	case YM_SCHEME_GOLANG:
+		return ym_golang_range_contains(range, n, v ? &v->u.go : NULL,
+						out, syn);
 	default:
 		return g_range(v ? v->u.g.p : NULL, v ? v->u.g.n : 0, range,
 			       out, syn);

@@ -19,16 +19,34 @@
 
 typedef enum ym_scheme {
 	YM_SCHEME_UNKNOWN = 0,
-	YM_SCHEME_SEMVER,  /* SemVer 2.0.0 strictly */
-	YM_SCHEME_NPM,     /* node-semver (loose); ranges ^ ~ x || - */
-	YM_SCHEME_PYPI,    /* PEP 440 */
-	YM_SCHEME_GENERIC  /* fallback: runs of digits or letters, see docs */
+	YM_SCHEME_SEMVER,   /* SemVer 2.0.0 strictly */
+	YM_SCHEME_NPM,      /* node-semver (loose); ranges ^ ~ x || - */
+	YM_SCHEME_PYPI,     /* PEP 440 */
+	YM_SCHEME_GENERIC,  /* fallback: runs of digits or letters, see docs */
+	YM_SCHEME_MAVEN,    /* Maven ComparableVersion, [a,b) ranges */
+	YM_SCHEME_NUGET,    /* NuGet SemVer 2 with 4 parts, intervals */
+	YM_SCHEME_GEM,      /* RubyGems Gem::Version, requirements incl. ~> */
+	YM_SCHEME_CARGO,    /* Cargo: SemVer 2.0.0, Cargo requirements */
+	YM_SCHEME_GOLANG,   /* Go modules: v-prefixed semver, pseudo-versions */
+	YM_SCHEME_DEB,      /* Debian/dpkg: epoch, ~, revision */
+	YM_SCHEME_RPM,      /* RPM EVR, rpmvercmp incl. ~ and ^ */
+	YM_SCHEME_APK,      /* Alpine apk-tools */
+	YM_SCHEME_COMPOSER, /* Packagist / Composer */
+	YM_SCHEME_PUB,      /* Dart pub_semver */
+	YM_SCHEME_CRAN,     /* R package_version */
+	YM_SCHEME_HACKAGE,  /* Haskell Cabal versions */
+	YM_SCHEME_ALPM,     /* Arch Linux pacman vercmp */
+	YM_SCHEME_COUNT_    /* not a scheme: the number of values */
 } ym_scheme;
 
-/* "semver", "npm", "pypi", "generic"; UNKNOWN if not recognised. */
+/* Scheme names as in `yamori version --scheme` ("semver", "npm", "pypi",
+ * "maven", "nuget", "gem", "cargo", "golang", "deb", "rpm", "apk",
+ * "composer", "pub", "cran", "hackage", "alpm", "generic"); UNKNOWN if not
+ * recognised or not built in. */
 ym_scheme ym_scheme_from_name(const char *name);
 const char *ym_scheme_name(ym_scheme s);
-/* OSV ecosystem name ("npm", "PyPI", ...) -> scheme; GENERIC if none. */
+/* OSV ecosystem name ("npm", "PyPI", "Debian:12", ...; a ":release"
+ * suffix is ignored) -> scheme; GENERIC if none. */
 ym_scheme ym_scheme_for_ecosystem(const char *ecosystem);
 /* purl type ("npm", "pypi", ...) -> scheme; GENERIC if none. */
 ym_scheme ym_scheme_for_purl_type(const char *type);
@@ -37,6 +55,20 @@ ym_scheme ym_scheme_for_purl_type(const char *type);
 int ym_version_cmp(ym_scheme s, const char *a, const char *b, int *out,
 		   ym_err *err);
 int ym_version_check(ym_scheme s, const char *v, ym_err *err);
+
+/* A version parsed once, for callers that compare it many times (the
+ * matcher, benchmarks). It points into the text it was parsed from, which
+ * must outlive it. */
+#define YM_VERSION_OPAQUE 256
+typedef struct ym_version {
+	ym_scheme scheme;
+	_Alignas(8) unsigned char opaque[YM_VERSION_OPAQUE];
+} ym_version;
+
+int ym_version_parse(ym_scheme s, const char *text, ym_version *out,
+		     ym_err *err);
+/* Both parsed with the same scheme: -1, 0 or 1. */
+int ym_version_cmp_parsed(const ym_version *a, const ym_version *b);
 
 /* Range in the scheme's native syntax: npm ranges for NPM/SEMVER, PEP 440
  * specifier sets for PYPI, comparator lists such as ">=1.0, <2.0 || 3.1"
