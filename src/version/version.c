@@ -15,6 +15,9 @@
 #include "version/cargo.h"
 #include "version/gem.h"
 #include "version/golang.h"
+#include "version/deb.h"
+#include "version/rpm.h"
+#include "version/apk.h"
 #include "version/pep440.h"
 #include "version/semver.h"
 
@@ -35,6 +38,9 @@ typedef struct parsed {
 		ym_gem gem;
 		ym_cargo cargo;
 		ym_golang go;
+		ym_apk apk;
+		ym_rpm rpm;
+		ym_deb deb;
 		struct {
 			const char *p;
 			size_t n;
@@ -348,6 +354,12 @@ static int parse_as(ym_scheme s, const char *text, parsed *out,
 		return ym_cargo_parse(text, n, &out->u.cargo, syn);
 	case YM_SCHEME_GOLANG:
 		return ym_golang_parse(text, n, &out->u.go, syn);
+	case YM_SCHEME_APK:
+		return ym_apk_parse(text, n, &out->u.apk, syn);
+	case YM_SCHEME_RPM:
+		return ym_rpm_parse(text, n, &out->u.rpm, syn);
+	case YM_SCHEME_DEB:
+		return ym_deb_parse(text, n, &out->u.deb, syn);
 	default:
 		return g_parse(text, n, out, syn);
 	}
@@ -367,6 +379,12 @@ static int parsed_cmp(const parsed *a, const parsed *b)
 		return ym_cargo_cmp(&a->u.cargo, &b->u.cargo);
 	case YM_SCHEME_GOLANG:
 		return ym_golang_cmp(&a->u.go, &b->u.go);
+	case YM_SCHEME_APK:
+		return ym_apk_cmp(&a->u.apk, &b->u.apk);
+	case YM_SCHEME_RPM:
+		return ym_rpm_cmp(&a->u.rpm, &b->u.rpm);
+	case YM_SCHEME_DEB:
+		return ym_deb_cmp(&a->u.deb, &b->u.deb);
 	default:
 		return g_cmp(a->u.g.p, a->u.g.n, b->u.g.p, b->u.g.n);
 	}
@@ -382,6 +400,9 @@ static bool known(ym_scheme s)
 	case YM_SCHEME_GEM:
 	case YM_SCHEME_CARGO:
 	case YM_SCHEME_GOLANG:
+	case YM_SCHEME_DEB:
+	case YM_SCHEME_RPM:
+	case YM_SCHEME_APK:
 		return true;
 	default:
 		return false;
@@ -600,6 +621,15 @@ static int range_dispatch(ym_scheme s, const parsed *v, const char *vtext,
 	case YM_SCHEME_GOLANG:
 		return ym_golang_range_contains(range, n, v ? &v->u.go : NULL,
 						out, syn);
+	case YM_SCHEME_APK:
+		return ym_apk_range_contains(range, n, v ? &v->u.apk : NULL,
+					    out, syn);
+	case YM_SCHEME_RPM:
+		return ym_rpm_range_contains(range, n, v ? &v->u.rpm : NULL,
+					    out, syn);
+	case YM_SCHEME_DEB:
+		return ym_deb_range_contains(range, n, v ? &v->u.deb : NULL,
+					    out, syn);
 	default:
 		return g_range(v ? v->u.g.p : NULL, v ? v->u.g.n : 0, range,
 			       out, syn);
