@@ -18,6 +18,8 @@
 #include "version/deb.h"
 #include "version/rpm.h"
 #include "version/apk.h"
+#include "version/maven.h"
+#include "version/nuget.h"
 #include "version/pep440.h"
 #include "version/semver.h"
 
@@ -38,6 +40,8 @@ typedef struct parsed {
 		ym_gem gem;
 		ym_cargo cargo;
 		ym_golang go;
+		ym_nuget nuget;
+		ym_maven maven;
 		ym_apk apk;
 		ym_rpm rpm;
 		ym_deb deb;
@@ -354,6 +358,10 @@ static int parse_as(ym_scheme s, const char *text, parsed *out,
 		return ym_cargo_parse(text, n, &out->u.cargo, syn);
 	case YM_SCHEME_GOLANG:
 		return ym_golang_parse(text, n, &out->u.go, syn);
+	case YM_SCHEME_NUGET:
+		return ym_nuget_parse(text, n, &out->u.nuget, syn);
+	case YM_SCHEME_MAVEN:
+		return ym_maven_parse(text, n, &out->u.maven, syn);
 	case YM_SCHEME_APK:
 		return ym_apk_parse(text, n, &out->u.apk, syn);
 	case YM_SCHEME_RPM:
@@ -379,6 +387,10 @@ static int parsed_cmp(const parsed *a, const parsed *b)
 		return ym_cargo_cmp(&a->u.cargo, &b->u.cargo);
 	case YM_SCHEME_GOLANG:
 		return ym_golang_cmp(&a->u.go, &b->u.go);
+	case YM_SCHEME_NUGET:
+		return ym_nuget_cmp(&a->u.nuget, &b->u.nuget);
+	case YM_SCHEME_MAVEN:
+		return ym_maven_cmp(&a->u.maven, &b->u.maven);
 	case YM_SCHEME_APK:
 		return ym_apk_cmp(&a->u.apk, &b->u.apk);
 	case YM_SCHEME_RPM:
@@ -397,6 +409,8 @@ static bool known(ym_scheme s)
 	case YM_SCHEME_NPM:
 	case YM_SCHEME_PYPI:
 	case YM_SCHEME_GENERIC:
+	case YM_SCHEME_NUGET:
+	case YM_SCHEME_MAVEN:
 	case YM_SCHEME_GEM:
 	case YM_SCHEME_CARGO:
 	case YM_SCHEME_GOLANG:
@@ -621,6 +635,12 @@ static int range_dispatch(ym_scheme s, const parsed *v, const char *vtext,
 	case YM_SCHEME_GOLANG:
 		return ym_golang_range_contains(range, n, v ? &v->u.go : NULL,
 						out, syn);
+	case YM_SCHEME_NUGET:
+		return ym_nuget_range_contains(range, n, v ? &v->u.nuget : NULL,
+					    out, syn);
+	case YM_SCHEME_MAVEN:
+		return ym_maven_range_contains(range, n, v ? &v->u.maven : NULL,
+					    out, syn);
 	case YM_SCHEME_APK:
 		return ym_apk_range_contains(range, n, v ? &v->u.apk : NULL,
 					    out, syn);
