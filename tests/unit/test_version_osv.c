@@ -200,7 +200,9 @@ static void t_names(void)
 	CHECK_INT(ym_scheme_from_name("NPM"), YM_SCHEME_NPM);
 	CHECK_INT(ym_scheme_from_name("pypi"), YM_SCHEME_PYPI);
 	CHECK_INT(ym_scheme_from_name("generic"), YM_SCHEME_GENERIC);
-	CHECK_INT(ym_scheme_from_name("maven"), YM_SCHEME_UNKNOWN);
+	CHECK_INT(ym_scheme_from_name("maven"), YM_SCHEME_MAVEN);
+	CHECK_INT(ym_scheme_from_name("Deb"), YM_SCHEME_DEB);
+	CHECK_INT(ym_scheme_from_name("cobol"), YM_SCHEME_UNKNOWN);
 	CHECK_INT(ym_scheme_from_name(NULL), YM_SCHEME_UNKNOWN);
 	CHECK_STR(ym_scheme_name(YM_SCHEME_SEMVER), "semver");
 	CHECK_STR(ym_scheme_name(YM_SCHEME_NPM), "npm");
@@ -211,12 +213,25 @@ static void t_names(void)
 	CHECK_INT(ym_scheme_for_ecosystem("PyPI"), YM_SCHEME_PYPI);
 	CHECK_INT(ym_scheme_for_ecosystem("pypi"), YM_SCHEME_GENERIC);
 	CHECK_INT(ym_scheme_for_ecosystem("NPM"), YM_SCHEME_GENERIC);
-	CHECK_INT(ym_scheme_for_ecosystem("Debian:12"), YM_SCHEME_GENERIC);
+	CHECK_INT(ym_scheme_for_ecosystem("Debian:12"), YM_SCHEME_DEB);
+	CHECK_INT(ym_scheme_for_ecosystem("Alpine:v3.18"), YM_SCHEME_APK);
+	CHECK_INT(ym_scheme_for_ecosystem("Red Hat"), YM_SCHEME_RPM);
+	CHECK_INT(ym_scheme_for_ecosystem("crates.io"), YM_SCHEME_CARGO);
+	CHECK_INT(ym_scheme_for_ecosystem("Go"), YM_SCHEME_GOLANG);
+	CHECK_INT(ym_scheme_for_ecosystem("Maven"), YM_SCHEME_MAVEN);
+	CHECK_INT(ym_scheme_for_ecosystem("NuGet"), YM_SCHEME_NUGET);
+	CHECK_INT(ym_scheme_for_ecosystem("RubyGems"), YM_SCHEME_GEM);
+	CHECK_INT(ym_scheme_for_ecosystem("Debian"), YM_SCHEME_DEB);
+	CHECK_INT(ym_scheme_for_ecosystem("Debianx"), YM_SCHEME_GENERIC);
+	CHECK_INT(ym_scheme_for_purl_type("deb"), YM_SCHEME_DEB);
+	CHECK_INT(ym_scheme_for_purl_type("golang"), YM_SCHEME_GOLANG);
+	CHECK_STR(ym_scheme_name(YM_SCHEME_APK), "apk");
 	CHECK_INT(ym_scheme_for_ecosystem(NULL), YM_SCHEME_GENERIC);
 	CHECK_INT(ym_scheme_for_purl_type("npm"), YM_SCHEME_NPM);
 	CHECK_INT(ym_scheme_for_purl_type("pypi"), YM_SCHEME_PYPI);
 	CHECK_INT(ym_scheme_for_purl_type("PyPI"), YM_SCHEME_PYPI);
-	CHECK_INT(ym_scheme_for_purl_type("maven"), YM_SCHEME_GENERIC);
+	CHECK_INT(ym_scheme_for_purl_type("maven"), YM_SCHEME_MAVEN);
+	CHECK_INT(ym_scheme_for_purl_type("swift"), YM_SCHEME_GENERIC);
 }
 
 static int gcmp(const char *a, const char *b)
