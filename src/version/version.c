@@ -20,6 +20,14 @@
 #include "version/apk.h"
 #include "version/maven.h"
 #include "version/nuget.h"
+#include "version/composer.h"
+#include "version/pub.h"
+#include "version/cran.h"
+#include "version/hackage.h"
+#include "version/gentoo.h"
+#include "version/openssl.h"
+#include "version/conan.h"
+#include "version/alpm.h"
 #include "version/pep440.h"
 #include "version/semver.h"
 
@@ -40,6 +48,14 @@ typedef struct parsed {
 		ym_gem gem;
 		ym_cargo cargo;
 		ym_golang go;
+		ym_alpm alpm;
+		ym_conan conan;
+		ym_openssl openssl;
+		ym_gentoo gentoo;
+		ym_hackage hackage;
+		ym_cran cran;
+		ym_pub pub;
+		ym_composer composer;
 		ym_nuget nuget;
 		ym_maven maven;
 		ym_apk apk;
@@ -132,6 +148,9 @@ static const struct scheme_info {
 	{YM_SCHEME_CRAN, "cran", {"CRAN"}, {"cran"}},
 	{YM_SCHEME_HACKAGE, "hackage", {"Hackage"}, {"hackage"}},
 	{YM_SCHEME_ALPM, "alpm", {NULL}, {"alpm"}},
+	{YM_SCHEME_GENTOO, "gentoo", {NULL}, {"ebuild"}},
+	{YM_SCHEME_OPENSSL, "openssl", {NULL}, {NULL}},
+	{YM_SCHEME_CONAN, "conan", {"ConanCenter"}, {"conan"}},
 };
 #define N_SCHEMES (sizeof schemes / sizeof schemes[0])
 
@@ -358,6 +377,22 @@ static int parse_as(ym_scheme s, const char *text, parsed *out,
 		return ym_cargo_parse(text, n, &out->u.cargo, syn);
 	case YM_SCHEME_GOLANG:
 		return ym_golang_parse(text, n, &out->u.go, syn);
+	case YM_SCHEME_ALPM:
+		return ym_alpm_parse(text, n, &out->u.alpm, syn);
+	case YM_SCHEME_CONAN:
+		return ym_conan_parse(text, n, &out->u.conan, syn);
+	case YM_SCHEME_OPENSSL:
+		return ym_openssl_parse(text, n, &out->u.openssl, syn);
+	case YM_SCHEME_GENTOO:
+		return ym_gentoo_parse(text, n, &out->u.gentoo, syn);
+	case YM_SCHEME_HACKAGE:
+		return ym_hackage_parse(text, n, &out->u.hackage, syn);
+	case YM_SCHEME_CRAN:
+		return ym_cran_parse(text, n, &out->u.cran, syn);
+	case YM_SCHEME_PUB:
+		return ym_pub_parse(text, n, &out->u.pub, syn);
+	case YM_SCHEME_COMPOSER:
+		return ym_composer_parse(text, n, &out->u.composer, syn);
 	case YM_SCHEME_NUGET:
 		return ym_nuget_parse(text, n, &out->u.nuget, syn);
 	case YM_SCHEME_MAVEN:
@@ -387,6 +422,22 @@ static int parsed_cmp(const parsed *a, const parsed *b)
 		return ym_cargo_cmp(&a->u.cargo, &b->u.cargo);
 	case YM_SCHEME_GOLANG:
 		return ym_golang_cmp(&a->u.go, &b->u.go);
+	case YM_SCHEME_ALPM:
+		return ym_alpm_cmp(&a->u.alpm, &b->u.alpm);
+	case YM_SCHEME_CONAN:
+		return ym_conan_cmp(&a->u.conan, &b->u.conan);
+	case YM_SCHEME_OPENSSL:
+		return ym_openssl_cmp(&a->u.openssl, &b->u.openssl);
+	case YM_SCHEME_GENTOO:
+		return ym_gentoo_cmp(&a->u.gentoo, &b->u.gentoo);
+	case YM_SCHEME_HACKAGE:
+		return ym_hackage_cmp(&a->u.hackage, &b->u.hackage);
+	case YM_SCHEME_CRAN:
+		return ym_cran_cmp(&a->u.cran, &b->u.cran);
+	case YM_SCHEME_PUB:
+		return ym_pub_cmp(&a->u.pub, &b->u.pub);
+	case YM_SCHEME_COMPOSER:
+		return ym_composer_cmp(&a->u.composer, &b->u.composer);
 	case YM_SCHEME_NUGET:
 		return ym_nuget_cmp(&a->u.nuget, &b->u.nuget);
 	case YM_SCHEME_MAVEN:
@@ -409,6 +460,14 @@ static bool known(ym_scheme s)
 	case YM_SCHEME_NPM:
 	case YM_SCHEME_PYPI:
 	case YM_SCHEME_GENERIC:
+	case YM_SCHEME_ALPM:
+	case YM_SCHEME_CONAN:
+	case YM_SCHEME_OPENSSL:
+	case YM_SCHEME_GENTOO:
+	case YM_SCHEME_HACKAGE:
+	case YM_SCHEME_CRAN:
+	case YM_SCHEME_PUB:
+	case YM_SCHEME_COMPOSER:
 	case YM_SCHEME_NUGET:
 	case YM_SCHEME_MAVEN:
 	case YM_SCHEME_GEM:
@@ -635,6 +694,30 @@ static int range_dispatch(ym_scheme s, const parsed *v, const char *vtext,
 	case YM_SCHEME_GOLANG:
 		return ym_golang_range_contains(range, n, v ? &v->u.go : NULL,
 						out, syn);
+	case YM_SCHEME_ALPM:
+		return ym_alpm_range_contains(range, n, v ? &v->u.alpm : NULL,
+					    out, syn);
+	case YM_SCHEME_CONAN:
+		return ym_conan_range_contains(range, n, v ? &v->u.conan : NULL,
+					    out, syn);
+	case YM_SCHEME_OPENSSL:
+		return ym_openssl_range_contains(range, n, v ? &v->u.openssl : NULL,
+					    out, syn);
+	case YM_SCHEME_GENTOO:
+		return ym_gentoo_range_contains(range, n, v ? &v->u.gentoo : NULL,
+					    out, syn);
+	case YM_SCHEME_HACKAGE:
+		return ym_hackage_range_contains(range, n, v ? &v->u.hackage : NULL,
+					    out, syn);
+	case YM_SCHEME_CRAN:
+		return ym_cran_range_contains(range, n, v ? &v->u.cran : NULL,
+					    out, syn);
+	case YM_SCHEME_PUB:
+		return ym_pub_range_contains(range, n, v ? &v->u.pub : NULL,
+					    out, syn);
+	case YM_SCHEME_COMPOSER:
+		return ym_composer_range_contains(range, n, v ? &v->u.composer : NULL,
+					    out, syn);
 	case YM_SCHEME_NUGET:
 		return ym_nuget_range_contains(range, n, v ? &v->u.nuget : NULL,
 					    out, syn);

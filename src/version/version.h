@@ -36,12 +36,16 @@ typedef enum ym_scheme {
 	YM_SCHEME_CRAN,     /* R package_version */
 	YM_SCHEME_HACKAGE,  /* Haskell Cabal versions */
 	YM_SCHEME_ALPM,     /* Arch Linux pacman vercmp */
+	YM_SCHEME_GENTOO,   /* Gentoo ebuild versions (PMS) */
+	YM_SCHEME_OPENSSL,  /* OpenSSL releases, letter and 3.x forms */
+	YM_SCHEME_CONAN,    /* Conan (C/C++ packages) */
 	YM_SCHEME_COUNT_    /* not a scheme: the number of values */
 } ym_scheme;
 
 /* Scheme names as in `yamori version --scheme` ("semver", "npm", "pypi",
  * "maven", "nuget", "gem", "cargo", "golang", "deb", "rpm", "apk",
- * "composer", "pub", "cran", "hackage", "alpm", "generic"); UNKNOWN if not
+ * "composer", "pub", "cran", "hackage", "gentoo", "openssl", "conan",
+ * "generic"); UNKNOWN if not
  * recognised or not built in. */
 ym_scheme ym_scheme_from_name(const char *name);
 const char *ym_scheme_name(ym_scheme s);
@@ -59,7 +63,7 @@ int ym_version_check(ym_scheme s, const char *v, ym_err *err);
 /* A version parsed once, for callers that compare it many times (the
  * matcher, benchmarks). It points into the text it was parsed from, which
  * must outlive it. */
-#define YM_VERSION_OPAQUE 256
+#define YM_VERSION_OPAQUE 448
 typedef struct ym_version {
 	ym_scheme scheme;
 	_Alignas(8) unsigned char opaque[YM_VERSION_OPAQUE];
