@@ -15,6 +15,7 @@
 
 #include "version/pep440.h"
 #include "version/semver.h"
+#include "core/buf.h"
 #include "version/version.h"
 
 #define MAX_EVENTS 16
@@ -128,10 +129,6 @@ static void semver_flags(const char *v, const char *r)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const ym_scheme schemes[] = {
-		YM_SCHEME_SEMVER, YM_SCHEME_NPM, YM_SCHEME_PYPI,
-		YM_SCHEME_GENERIC, YM_SCHEME_UNKNOWN
-	};
 	char *buf = malloc(size + 1), *words;
 	const char *nl, *v, *r;
 	size_t i;
@@ -148,16 +145,42 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		buf[nl - buf] = '\0';
 		r = nl + 1;
 	}
-	for (i = 0; i < sizeof schemes / sizeof schemes[0]; i++)
-		one_scheme(schemes[i], v, r);
+#ifdef YM_FUZZ_SCHEME
+	/* one scheme per binary (fuzz_version_<scheme>, see CMakeLists) */
+	one_scheme(YM_FUZZ_SCHEME, v, r);
+#else
+	/* every scheme, and UNKNOWN (0) for the error paths */
+	for (i = 0; i < YM_SCHEME_COUNT_; i++)
+		one_scheme((ym_scheme)i, v, r);
+#endif
 	pep440_roundtrip(v);
+	{
+		/* vers ranges: containment and the canonical form */
+		bool in;
+		ym_buf canon = YM_BUF_INIT;
+		(void)ym_vers_contains(r, v, &in, NULL);
+		if (ym_vers_canonical(r, &canon, NULL) == 0) {
+			ym_buf again = YM_BUF_INIT;
+			if (ym_vers_canonical(canon.ptr, &again, NULL) != 0 ||
+			    strcmp(canon.ptr, again.ptr) != 0)
+				die("vers canonical form is not stable", r,
+				    canon.ptr);
+			ym_buf_release(&again);
+		}
+		ym_buf_release(&canon);
+	}
 	semver_flags(v, r);
 	words = malloc(strlen(r) + 1);
 	if (words) {
-		for (i = 0; i < 4; i++) {
+#ifdef YM_FUZZ_SCHEME
+		memcpy(words, r, strlen(r) + 1);
+		events(YM_FUZZ_SCHEME, v, words);
+#else
+		for (i = 1; i < YM_SCHEME_COUNT_; i++) {
 			memcpy(words, r, strlen(r) + 1);
-			events(schemes[i], v, words);
+			events((ym_scheme)i, v, words);
 		}
+#endif
 		free(words);
 	}
 	free(buf);

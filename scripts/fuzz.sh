@@ -42,9 +42,13 @@ found=0
 failed=0
 for bin in "$build"/fuzz_*; do
 	[ -f "$bin" ] && [ -x "$bin" ] || continue
-	found=$((found + 1))
 	name=$(basename "$bin")
+	# FUZZ_ONLY=glob limits the run, e.g. FUZZ_ONLY='fuzz_version_*'
+	case $name in ${FUZZ_ONLY:-*}) ;; *) continue ;; esac
+	found=$((found + 1))
 	seeds=$src/fuzz/corpus/${name#fuzz_}
+	# the per-scheme version fuzzers share the version seeds
+	case $name in fuzz_version_*) seeds=$src/fuzz/corpus/version ;; esac
 	corpus=$work/$name
 	mkdir "$corpus"
 	if [ -d "$seeds" ]; then

@@ -26,8 +26,8 @@ static void usage(void)
 		 "In --batch mode a bad line prints 'error', is reported on "
 		 "stderr with\nits line number, and processing goes on; the "
 		 "exit status is 1 if any\nline failed.\n"),
-	       "  semver npm pypi maven golang cargo gem nuget deb rpm apk "
-	       "generic");
+	       "  semver npm pypi maven nuget gem cargo golang composer pub\n"
+	       "  cran hackage deb rpm apk alpm gentoo openssl conan generic");
 }
 
 typedef enum { OP_CMP, OP_IN } op_kind;

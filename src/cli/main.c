@@ -33,6 +33,8 @@ static const ym_cmd commands[] = {
 	 0, ym_cmd_version},
 	{"purl", N_("parse and normalise Package URLs (parse, canon)"), 0,
 	 ym_cmd_purl},
+	{"cpe", N_("parse and match CPE 2.3 names (parse, match)"), 0,
+	 ym_cmd_cpe},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
