@@ -129,7 +129,7 @@ static int parse_vers(const char *range, vers *v, ym_err *err)
 	}
 	v->scheme = vers_scheme(v->scheme_name);
 	if (v->scheme == YM_SCHEME_UNKNOWN)
-		return ym_err_set(err, YM_E_UNSUPPORTED,
+		return ym_err_set(err, YM_E_INVALID,
 				  _("invalid range '%s': unknown versioning "
 				    "scheme '%s'"),
 				  range, v->scheme_name);
@@ -291,24 +291,19 @@ static bool contains_draft(const vers *v, const char *version)
 int ym_vers_contains(const char *range, const char *version, bool *out,
 		     ym_err *err)
 {
-	vers *v = malloc(sizeof *v);
-	if (!v)
-		return ym_err_set(err, YM_E_NOMEM, _("out of memory"));
-	int rc = parse_vers(range, v, err);
+	vers v; /* about 5 KiB: fine on the stack, no allocation to fail */
+	int rc = parse_vers(range, &v, err);
 	if (!rc)
-		rc = ym_version_check(v->scheme, version, err);
+		rc = ym_version_check(v.scheme, version, err);
 	if (!rc)
-		*out = v->draft ? contains_draft(v, version)
-				: contains_classic(v, version);
-	free(v);
+		*out = v.draft ? contains_draft(&v, version)
+			       : contains_classic(&v, version);
 	return rc;
 }
 
 int ym_vers_canonical(const char *range, ym_buf *out, ym_err *err)
 {
-	vers *v = malloc(sizeof *v);
-	if (!v)
-		return ym_err_set(err, YM_E_NOMEM, _("out of memory"));
+	vers vv, *v = &vv;
 	int rc = parse_vers(range, v, err);
 	if (rc)
 		goto done;
@@ -333,6 +328,5 @@ int ym_vers_canonical(const char *range, ym_buf *out, ym_err *err)
 			ym_buf_adds(out, v->c[i].version);
 	}
 done:
-	free(v);
 	return rc;
 }
