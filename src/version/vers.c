@@ -301,6 +301,26 @@ int ym_vers_contains(const char *range, const char *version, bool *out,
 	return rc;
 }
 
+/* Percent-encodes what would read back differently: separators, '%',
+ * blanks and bytes outside printable ASCII anywhere, and a leading
+ * comparator character (a version "=1" must not become the operator). */
+static void put_version(ym_buf *out, const char *v)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		bool lead = p == (const unsigned char *)v &&
+			    (*p == '=' || *p == '!' || *p == '<' || *p == '>');
+		if (lead || *p <= ' ' || *p >= 0x7f || *p == '%' || *p == '|' ||
+		    *p == ',' || *p == '&') {
+			ym_buf_addc(out, '%');
+			ym_buf_addc(out, hex[*p >> 4]);
+			ym_buf_addc(out, hex[*p & 15]);
+		} else {
+			ym_buf_addc(out, (char)*p);
+		}
+	}
+}
+
 int ym_vers_canonical(const char *range, ym_buf *out, ym_err *err)
 {
 	vers vv, *v = &vv;
@@ -325,7 +345,7 @@ int ym_vers_canonical(const char *range, ym_buf *out, ym_err *err)
 						 : '&');
 		ym_buf_adds(out, op_text[v->c[i].op]);
 		if (v->c[i].version)
-			ym_buf_adds(out, v->c[i].version);
+			put_version(out, v->c[i].version);
 	}
 done:
 	return rc;
