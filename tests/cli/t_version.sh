@@ -70,7 +70,7 @@ check_eq "purl bad message" \
 	"yamori: invalid purl 'npm/lodash': missing 'pkg:' scheme" "$ERR"
 printf 'pkg:NPM/Lodash@1\nnope\n' >"$T/purls"
 check_run "purl batch" 1 sh -c "\"$YAMORI\" purl canon --batch <\"$T/purls\""
-check_eq "purl batch output" "pkg:npm/lodash@1
+check_eq "purl batch output" "pkg:npm/Lodash@1
 error" "$OUT"
 
 done_testing
