@@ -303,13 +303,15 @@ int ym_vers_contains(const char *range, const char *version, bool *out,
 
 /* Percent-encodes what would read back differently: separators, '%',
  * blanks and bytes outside printable ASCII anywhere, and a leading
- * comparator character (a version "=1" must not become the operator). */
+ * comparator character or "*" (a version "=1" must not become the
+ * operator, nor "*" the match-all constraint). */
 static void put_version(ym_buf *out, const char *v)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
 		bool lead = p == (const unsigned char *)v &&
-			    (*p == '=' || *p == '!' || *p == '<' || *p == '>');
+			    (*p == '=' || *p == '!' || *p == '<' || *p == '>' ||
+			     *p == '*');
 		if (lead || *p <= ' ' || *p >= 0x7f || *p == '%' || *p == '|' ||
 		    *p == ',' || *p == '&') {
 			ym_buf_addc(out, '%');
