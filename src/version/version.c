@@ -66,7 +66,7 @@ typedef struct parsed {
 			size_t n;
 		} g;
 	} u;
-} parsed;
+} __attribute__((may_alias)) parsed; /* also lives in ym_version.opaque */
 
 int ym_version_digits_cmp(const char *a, size_t an, const char *b,
 			  size_t bn)
@@ -541,12 +541,12 @@ int ym_version_parse(ym_scheme s, const char *text, ym_version *out,
 	return 0;
 }
 
+/* Compared in place: copying the whole union (hundreds of bytes for the
+ * largest scheme) costs more than most comparisons. */
 int ym_version_cmp_parsed(const ym_version *a, const ym_version *b)
 {
-	parsed pa, pb;
-	memcpy(&pa, a->opaque, sizeof pa);
-	memcpy(&pb, b->opaque, sizeof pb);
-	return parsed_cmp(&pa, &pb);
+	return parsed_cmp((const parsed *)(const void *)a->opaque,
+			  (const parsed *)(const void *)b->opaque);
 }
 
 /* --- generic ranges: "||" between sets; in a set, comparators
