@@ -14,11 +14,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
+#include "version/scheme_util.h"
 
 static bool is_alpha(char c)
 {

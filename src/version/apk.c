@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "version/scheme_util.h"
 
 /* Token kinds in apk's order; the order is part of the comparison. */
 enum {
@@ -66,11 +67,6 @@ typedef struct cursor {
 	size_t i;
 } cursor;
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 static bool is_lower(char c)
 {
 	return c >= 'a' && c <= 'z';
@@ -79,15 +75,6 @@ static bool is_lower(char c)
 static bool is_hex(char c)
 {
 	return is_digit(c) || (c >= 'a' && c <= 'f');
-}
-
-static int fail(ym_version_syntax *syn, size_t pos, const char *why)
-{
-	if (syn) {
-		syn->pos = pos;
-		syn->why = why;
-	}
-	return -1;
 }
 
 static void invalid(tok *t, size_t at, const char *why)
@@ -285,14 +272,14 @@ int ym_apk_cmp(const ym_apk *a, const ym_apk *b)
 
 /* --- ranges --- */
 
-static bool is_blank(char c)
+static bool is_sp_tab(char c)
 {
 	return c == ' ' || c == '\t';
 }
 
 static size_t skip_blanks(const char *s, size_t len, size_t i)
 {
-	while (i < len && is_blank(s[i]))
+	while (i < len && is_sp_tab(s[i]))
 		i++;
 	return i;
 }
@@ -353,7 +340,7 @@ int ym_apk_range_contains(const char *range, size_t len, const ym_apk *v,
 			return -1;
 		i = skip_blanks(range, len, i);
 		vs = i;
-		while (i < len && !is_blank(range[i]) && range[i] != ',')
+		while (i < len && !is_sp_tab(range[i]) && range[i] != ',')
 			i++;
 		if (i == vs)
 			return fail(syn, vs, N_("expected a version"));

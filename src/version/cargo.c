@@ -26,6 +26,7 @@
 #include "cargo.h"
 
 #include "core/i18n.h"
+#include "version/scheme_util.h"
 
 enum {
 	OP_CARET, OP_TILDE, OP_EXACT, OP_WILDCARD, OP_GT, OP_GE, OP_LT, OP_LE
@@ -47,17 +48,12 @@ typedef struct parser {
 	ym_version_syntax *syn;
 } parser;
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 static char peek(const parser *p)
 {
 	return p->i < p->len ? p->s[p->i] : '\0';
 }
 
-static int fail(parser *p, size_t pos, const char *why)
+static int pfail(parser *p, size_t pos, const char *why)
 {
 	if (p->syn) {
 		p->syn->pos = pos;
@@ -95,9 +91,9 @@ static int parse_number(parser *p, ym_semver_num *out)
 	while (p->i < p->len && is_digit(p->s[p->i]))
 		p->i++;
 	if (p->i == start)
-		return fail(p, start, NULL);
+		return pfail(p, start, NULL);
 	if (p->i - start > 1 && p->s[start] == '0')
-		return fail(p, start, N_("leading zero in a number"));
+		return pfail(p, start, N_("leading zero in a number"));
 	out->p = p->s + start;
 	out->n = p->i - start;
 	out->inc = false;
@@ -158,9 +154,9 @@ static int parse_comparator(parser *p, comparator *c)
 		p->i++;
 		skip_spaces(p);
 		if (op < 0 && (p->i >= p->len || peek(p) == ','))
-			return fail(p, at, N_("a wildcard requirement must be "
+			return pfail(p, at, N_("a wildcard requirement must be "
 					      "the only comparator"));
-		return fail(p, at, NULL);
+		return pfail(p, at, NULL);
 	}
 	if (parse_number(p, &c->major))
 		return -1;
@@ -179,7 +175,7 @@ static int parse_comparator(parser *p, comparator *c)
 		if (r < 0)
 			return -1;
 		if (r == 0 && wild)
-			return fail(p, at, N_("number after a wildcard"));
+			return pfail(p, at, N_("number after a wildcard"));
 		c->has_patch = r == 0;
 		wild = wild || r == 1;
 	}
@@ -305,7 +301,7 @@ int ym_cargo_range_contains(const char *range, size_t len,
 
 		skip_spaces(&p);
 		if (p.i < len)
-			return fail(&p, peek(&p) == ',' ? at : p.i,
+			return pfail(&p, peek(&p) == ',' ? at : p.i,
 				    peek(&p) == ',' ?
 				    N_("a wildcard requirement must be the "
 				       "only comparator") : NULL);
@@ -317,7 +313,7 @@ int ym_cargo_range_contains(const char *range, size_t len,
 		comparator c;
 
 		if (n == YM_CARGO_MAX_COMPARATORS)
-			return fail(&p, p.i, N_("more than 32 comparators"));
+			return pfail(&p, p.i, N_("more than 32 comparators"));
 		if (parse_comparator(&p, &c))
 			return -1;
 		n++;
@@ -331,7 +327,7 @@ int ym_cargo_range_contains(const char *range, size_t len,
 		if (p.i >= len)
 			break;
 		if (peek(&p) != ',')
-			return fail(&p, p.i, NULL);
+			return pfail(&p, p.i, NULL);
 		p.i++;
 		skip_spaces(&p);
 	}

@@ -42,6 +42,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "version/scheme_util.h"
 
 /* Ranks of a run, in sort order; R_ABSENT stands for a missing run. */
 enum {
@@ -73,11 +74,6 @@ typedef struct nver {
 	npart part[NMAX];
 } nver;
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 static bool is_alpha(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -90,12 +86,6 @@ static bool is_sep(char c)
 }
 
 /* PCRE's \s. */
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	       c == '\r';
-}
-
 static char lower(char c)
 {
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
@@ -109,15 +99,6 @@ static bool ci_eq(const char *s, const char *w, size_t n)
 		if (lower(s[i]) != w[i])
 			return false;
 	return true;
-}
-
-static int fail(ym_version_syntax *syn, size_t pos, const char *why)
-{
-	if (syn) {
-		syn->pos = pos;
-		syn->why = why;
-	}
-	return -1;
 }
 
 /* The stability a word starts with, in any case: for the stability

@@ -36,33 +36,14 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "version/scheme_util.h"
 
 /* Bounds computed by ~ and ^ are written here; longer ones are errors. */
 #define BOUND_MAX 128
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	       c == '\r';
-}
-
 static bool is_vchar(char c)
 {
 	return c > ' ' && c < 0x7f && !strchr(",|<>=^~()[]\"'", c);
-}
-
-static int fail(ym_version_syntax *syn, size_t pos, const char *why)
-{
-	if (syn) {
-		syn->pos = pos;
-		syn->why = why;
-	}
-	return -1;
 }
 
 /* Splits s[0..len) into main, pre-release and build (no checks). */

@@ -17,26 +17,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	       c == '\r';
-}
-
-static int fail(ym_version_syntax *syn, size_t pos, const char *why)
-{
-	if (syn) {
-		syn->pos = pos;
-		syn->why = why;
-	}
-	return -1;
-}
+#include "version/scheme_util.h"
 
 int ym_cran_parse(const char *s, size_t len, ym_cran *out,
 		  ym_version_syntax *syn)

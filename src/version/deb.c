@@ -30,10 +30,11 @@
 #include <limits.h>
 
 #include "core/i18n.h"
+#include "version/scheme_util.h"
 
 enum { OP_LT, OP_LE, OP_EQ, OP_GE, OP_GT };
 
-static bool is_digit(unsigned char c)
+static bool is_udigit(unsigned char c)
 {
 	return c >= '0' && c <= '9';
 }
@@ -43,18 +44,9 @@ static bool is_alpha(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static bool is_blank(char c)
+static bool is_dblank(char c)
 {
 	return c == ' ' || c == '\t';
-}
-
-static int fail(ym_version_syntax *syn, size_t pos, const char *why)
-{
-	if (syn) {
-		syn->pos = pos;
-		syn->why = why;
-	}
-	return -1;
 }
 
 /* Characters allowed without a warning besides letters and digits. */
@@ -75,7 +67,7 @@ static void check_chars(const char *s, size_t vstart, size_t hyphen,
 
 	out->warn = NULL;
 	out->warn_pos = 0;
-	if (!is_digit((unsigned char)s[vstart])) {
+	if (!is_udigit((unsigned char)s[vstart])) {
 		out->warn = N_("version number does not start with digit");
 		out->warn_pos = vstart;
 		return;
@@ -83,7 +75,7 @@ static void check_chars(const char *s, size_t vstart, size_t hyphen,
 	for (k = vstart + 1; k < hyphen; k++) {
 		unsigned char c = (unsigned char)s[k];
 
-		if (!is_digit(c) && !is_alpha(c) && !upstream_char(c)) {
+		if (!is_udigit(c) && !is_alpha(c) && !upstream_char(c)) {
 			out->warn = N_("invalid character in version number");
 			out->warn_pos = k;
 			return;
@@ -92,7 +84,7 @@ static void check_chars(const char *s, size_t vstart, size_t hyphen,
 	for (k = hyphen + 1; k < end; k++) {
 		unsigned char c = (unsigned char)s[k];
 
-		if (!is_digit(c) && !is_alpha(c) && !revision_char(c)) {
+		if (!is_udigit(c) && !is_alpha(c) && !revision_char(c)) {
 			out->warn = N_("invalid character in revision number");
 			out->warn_pos = k;
 			return;
@@ -116,7 +108,7 @@ static int parse_epoch(const char *s, size_t start, size_t colon,
 		k++;
 	}
 	d0 = k;
-	while (k < colon && is_digit((unsigned char)s[k])) {
+	while (k < colon && is_udigit((unsigned char)s[k])) {
 		if (val > INT_MAX)
 			big = true;
 		else
@@ -140,20 +132,20 @@ int ym_deb_parse(const char *s, size_t len, ym_deb *out,
 {
 	size_t i = 0, start, end, colon, vstart, hyphen, k;
 
-	while (i < len && is_blank(s[i]))
+	while (i < len && is_dblank(s[i]))
 		i++;
 	if (i == len)
 		return fail(syn, i, N_("version string is empty"));
 	start = i;
 	colon = len;
-	for (; i < len && !is_blank(s[i]); i++) {
+	for (; i < len && !is_dblank(s[i]); i++) {
 		if (s[i] == '\0')
 			return fail(syn, i, NULL);
 		if (s[i] == ':' && colon == len)
 			colon = i;
 	}
 	end = i;
-	while (i < len && is_blank(s[i]))
+	while (i < len && is_dblank(s[i]))
 		i++;
 	if (i < len)
 		return fail(syn, end, N_("version string has embedded spaces"));
@@ -208,13 +200,13 @@ static int verrevcmp(const char *a, size_t an, const char *b, size_t bn)
 	while (i < an || j < bn) {
 		int diff = 0;
 
-		while ((i < an && !is_digit((unsigned char)a[i])) ||
-		       (j < bn && !is_digit((unsigned char)b[j]))) {
+		while ((i < an && !is_udigit((unsigned char)a[i])) ||
+		       (j < bn && !is_udigit((unsigned char)b[j]))) {
 			int ac = 0, bc = 0;
 
-			if (i < an && !is_digit((unsigned char)a[i]))
+			if (i < an && !is_udigit((unsigned char)a[i]))
 				ac = order((unsigned char)a[i]);
-			if (j < bn && !is_digit((unsigned char)b[j]))
+			if (j < bn && !is_udigit((unsigned char)b[j]))
 				bc = order((unsigned char)b[j]);
 			if (ac != bc)
 				return ac < bc ? -1 : 1;
@@ -226,16 +218,16 @@ static int verrevcmp(const char *a, size_t an, const char *b, size_t bn)
 			i++;
 		while (j < bn && b[j] == '0')
 			j++;
-		while (i < an && j < bn && is_digit((unsigned char)a[i]) &&
-		       is_digit((unsigned char)b[j])) {
+		while (i < an && j < bn && is_udigit((unsigned char)a[i]) &&
+		       is_udigit((unsigned char)b[j])) {
 			if (diff == 0)
 				diff = a[i] - b[j];
 			i++;
 			j++;
 		}
-		if (i < an && is_digit((unsigned char)a[i]))
+		if (i < an && is_udigit((unsigned char)a[i]))
 			return 1;
-		if (j < bn && is_digit((unsigned char)b[j]))
+		if (j < bn && is_udigit((unsigned char)b[j]))
 			return -1;
 		if (diff != 0)
 			return diff < 0 ? -1 : 1;
@@ -261,7 +253,7 @@ int ym_deb_cmp(const ym_deb *a, const ym_deb *b)
 
 static size_t skip_blanks(const char *s, size_t len, size_t i)
 {
-	while (i < len && is_blank(s[i]))
+	while (i < len && is_dblank(s[i]))
 		i++;
 	return i;
 }
@@ -324,7 +316,7 @@ int ym_deb_range_contains(const char *range, size_t len, const ym_deb *v,
 			return -1;
 		i = skip_blanks(range, len, i);
 		vs = i;
-		while (i < len && !is_blank(range[i]) && range[i] != ',' &&
+		while (i < len && !is_dblank(range[i]) && range[i] != ',' &&
 		       range[i] != '(' && range[i] != ')')
 			i++;
 		if (i == vs)

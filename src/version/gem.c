@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "version/scheme_util.h"
 
 enum { OP_EQ, OP_NE, OP_GT, OP_LT, OP_GE, OP_LE, OP_PESS };
 
@@ -39,11 +40,6 @@ typedef struct seg {
 
 static const seg seg_zero = { "0", 1, true };
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 static bool is_alpha(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -55,21 +51,6 @@ static bool is_alnum(char c)
 }
 
 /* Ruby's \s. */
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	       c == '\r';
-}
-
-static int fail(ym_version_syntax *syn, size_t pos, const char *why)
-{
-	if (syn) {
-		syn->pos = pos;
-		syn->why = why;
-	}
-	return -1;
-}
-
 /* Reads the segment at or after s[*i] (dots skipped); false at the end. */
 static bool scan_seg(const char *s, size_t n, size_t *i, seg *out)
 {

@@ -28,28 +28,9 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "version/scheme_util.h"
 
 enum { S_ALPHA, S_BETA, S_PRE, S_RC, S_P };
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	       c == '\r';
-}
-
-static int fail(ym_version_syntax *syn, size_t pos, const char *why)
-{
-	if (syn) {
-		syn->pos = pos;
-		syn->why = why;
-	}
-	return -1;
-}
 
 static const char *const suffixes[] = { "alpha", "beta", "pre", "rc", "p" };
 

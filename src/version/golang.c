@@ -21,30 +21,11 @@
 #include "golang.h"
 
 #include "core/i18n.h"
+#include "version/scheme_util.h"
 
 enum { OP_EQ, OP_LT, OP_LE, OP_GT, OP_GE };
 
 static const ym_semver_num num_zero = { "0", 1, false };
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	       c == '\r';
-}
-
-static int fail(ym_version_syntax *syn, size_t pos, const char *why)
-{
-	if (syn) {
-		syn->pos = pos;
-		syn->why = why;
-	}
-	return -1;
-}
 
 /* Digits s[i..*end); fails if none or with a leading zero. */
 static int read_number(const char *s, size_t len, size_t i, size_t *end,

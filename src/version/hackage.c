@@ -22,30 +22,11 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "version/scheme_util.h"
 
 /* Numbers of a range operand; Cabal's are below 10^9. */
 #define HMAX 64
 #define MAX_DEPTH 64
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	       c == '\r';
-}
-
-static int fail(ym_version_syntax *syn, size_t pos, const char *why)
-{
-	if (syn) {
-		syn->pos = pos;
-		syn->why = why;
-	}
-	return -1;
-}
 
 /* versionDigitParser at s[*i]: stores the value in *out. */
 static int digit_at(const char *s, size_t len, size_t *i, uint32_t *out,

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "version/scheme_util.h"
 
 typedef struct qual_name {
 	const char *name;
@@ -56,29 +57,9 @@ static const qual_name qual_names[] = {
 static const ym_maven_tok pad = { 0, 0, YM_MAVEN_QUAL,
 				  YM_MAVEN_RANK_RELEASE };
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	       c == '\r';
-}
-
 static unsigned char lower(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
-static int fail(ym_version_syntax *syn, size_t pos, const char *why)
-{
-	if (syn) {
-		syn->pos = pos;
-		syn->why = why;
-	}
-	return -1;
 }
 
 /* Characters allowed in a version: printable, not blank, and not one of

@@ -28,11 +28,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
+#include "version/scheme_util.h"
 
 static bool is_label_char(char c)
 {
@@ -40,24 +36,9 @@ static bool is_label_char(char c)
 	       (c >= 'A' && c <= 'Z') || c == '-';
 }
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	       c == '\r';
-}
-
 static unsigned char lower(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
-static int fail(ym_version_syntax *syn, size_t pos, const char *why)
-{
-	if (syn) {
-		syn->pos = pos;
-		syn->why = why;
-	}
-	return -1;
 }
 
 /* Dot-separated labels at s[*i..end); stops at anything else. */

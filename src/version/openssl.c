@@ -26,30 +26,11 @@
 #include <string.h>
 
 #include "core/i18n.h"
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
+#include "version/scheme_util.h"
 
 static bool is_lower(char c)
 {
 	return c >= 'a' && c <= 'z';
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	       c == '\r';
-}
-
-static int fail(ym_version_syntax *syn, size_t pos, const char *why)
-{
-	if (syn) {
-		syn->pos = pos;
-		syn->why = why;
-	}
-	return -1;
 }
 
 static int digits_cmp(const char *a, size_t an, const char *b, size_t bn)

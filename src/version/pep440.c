@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "version/scheme_util.h"
 
 enum {
 	OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_COMPAT,
@@ -31,11 +32,6 @@ typedef struct parser {
 	size_t i;
 	ym_version_syntax *syn;
 } parser;
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 static char lower(char c)
 {
@@ -93,7 +89,7 @@ static char peek_at(const parser *p, size_t i)
 	return i < p->len ? p->s[i] : '\0';
 }
 
-static int fail(parser *p, size_t pos, const char *why)
+static int pfail(parser *p, size_t pos, const char *why)
 {
 	if (p->syn) {
 		p->syn->pos = pos;
@@ -173,7 +169,7 @@ static int parse_local(parser *p, ym_pep440 *out)
 		while (p->i < p->len && is_alnum(p->s[p->i]))
 			p->i++;
 		if (p->i == part)
-			return fail(p, part, NULL);
+			return pfail(p, part, NULL);
 		if (p->i >= p->len || !is_sep(p->s[p->i]))
 			break;
 		p->i++;
@@ -206,13 +202,13 @@ static int parse_at(parser *p, ym_pep440 *out)
 		p->i++;
 	start = p->i;
 	if (read_digits(p, &first) == 0)
-		return fail(p, p->i, NULL);
+		return pfail(p, p->i, NULL);
 	if (peek_at(p, p->i) == '!') {
 		out->epoch = first;
 		p->i++;
 		start = p->i;
 		if (read_digits(p, &first) == 0)
-			return fail(p, p->i, NULL);
+			return pfail(p, p->i, NULL);
 	}
 	out->nrel = 1;
 	while (peek_at(p, p->i) == '.' && is_digit(peek_at(p, p->i + 1))) {
@@ -253,7 +249,7 @@ int ym_pep440_parse(const char *s, size_t len, ym_pep440 *out,
 		return -1;
 	skip_space(s, len, &p.i);
 	if (p.i != len)
-		return fail(&p, p.i, NULL);
+		return pfail(&p, p.i, NULL);
 	return 0;
 }
 
@@ -595,7 +591,7 @@ static int parse_spec(parser *p, size_t end, const ym_pep440 *v,
 	int op = parse_op(p);
 
 	if (op < 0)
-		return fail(p, p->i, N_("expected an operator such as >="));
+		return pfail(p, p->i, N_("expected an operator such as >="));
 	skip_space(p->s, end, &p->i);
 	tok = p->i;
 	while (p->i < end && space_len(p->s, end, p->i) == 0)
@@ -603,12 +599,12 @@ static int parse_spec(parser *p, size_t end, const ym_pep440 *v,
 	tok_end = p->i;
 	skip_space(p->s, end, &p->i);
 	if (p->i != end)
-		return fail(p, p->i, NULL);
+		return pfail(p, p->i, NULL);
 	if (op == OP_ARBITRARY) {
 		/* packaging's "===" takes anything but ';' and ')' */
 		for (k = tok; k < tok_end; k++)
 			if (p->s[k] == ';' || p->s[k] == ')')
-				return fail(p, k, NULL);
+				return pfail(p, k, NULL);
 		*ok = ieq(vtext, vlen, p->s + tok, tok_end - tok);
 		return 0;
 	}
@@ -616,7 +612,7 @@ static int parse_spec(parser *p, size_t end, const ym_pep440 *v,
 	if (tok_end - tok >= 2 && p->s[tok_end - 1] == '*' &&
 	    p->s[tok_end - 2] == '.') {
 		if (op != OP_EQ && op != OP_NE)
-			return fail(p, tok_end - 2,
+			return pfail(p, tok_end - 2,
 				    N_("'.*' is only allowed with == and !="));
 		op = op == OP_EQ ? OP_EQ_STAR : OP_NE_STAR;
 		tok_end -= 2;
@@ -628,17 +624,17 @@ static int parse_spec(parser *p, size_t end, const ym_pep440 *v,
 	if (parse_at(&sub, &V))
 		return -1;
 	if (sub.i != tok_end)
-		return fail(p, sub.i, NULL);
+		return pfail(p, sub.i, NULL);
 	if ((op == OP_EQ_STAR || op == OP_NE_STAR) &&
 	    (V.pre_kind || V.has_post || V.has_dev || V.local))
-		return fail(p, tok_end,
+		return pfail(p, tok_end,
 			    N_("'.*' must follow the release segment"));
 	if (V.local && op != OP_EQ && op != OP_NE)
-		return fail(p, (size_t)(V.local - p->s) - 1,
+		return pfail(p, (size_t)(V.local - p->s) - 1,
 			    N_("a local version is only allowed with == "
 			       "and !="));
 	if (op == OP_COMPAT && V.nrel < 2)
-		return fail(p, tok,
+		return pfail(p, tok,
 			    N_("'~=' needs at least two release numbers"));
 	if (v)
 		*ok = spec_match(op, v, &V);

@@ -33,11 +33,12 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "version/scheme_util.h"
 
 /* Bits as in rpm's RPMSENSE flags. */
 enum { SENSE_LESS = 1, SENSE_GREATER = 2, SENSE_EQUAL = 4 };
 
-static bool is_digit(unsigned char c)
+static bool is_udigit(unsigned char c)
 {
 	return c >= '0' && c <= '9';
 }
@@ -49,16 +50,7 @@ static bool is_alpha(unsigned char c)
 
 static bool is_segment_char(unsigned char c)
 {
-	return is_digit(c) || is_alpha(c) || c == '~' || c == '^';
-}
-
-static int fail(ym_version_syntax *syn, size_t pos, const char *why)
-{
-	if (syn) {
-		syn->pos = pos;
-		syn->why = why;
-	}
-	return -1;
+	return is_udigit(c) || is_alpha(c) || c == '~' || c == '^';
 }
 
 int ym_rpm_parse(const char *s, size_t len, ym_rpm *out,
@@ -76,7 +68,7 @@ int ym_rpm_parse(const char *s, size_t len, ym_rpm *out,
 		if (c == '-')
 			hyphen = i;
 	}
-	for (i = 0; i < len && is_digit((unsigned char)s[i]); i++)
+	for (i = 0; i < len && is_udigit((unsigned char)s[i]); i++)
 		;
 	out->epoch = NULL;
 	out->epoch_len = 0;
@@ -150,12 +142,12 @@ int ym_rpm_vercmp(const char *a, size_t an, const char *b, size_t bn)
 			break;
 		si = i;
 		sj = j;
-		if (is_digit(ca)) {
-			if (!is_digit(cb))
+		if (is_udigit(ca)) {
+			if (!is_udigit(cb))
 				return 1; /* numbers are newer than letters */
-			while (i < an && is_digit((unsigned char)a[i]))
+			while (i < an && is_udigit((unsigned char)a[i]))
 				i++;
-			while (j < bn && is_digit((unsigned char)b[j]))
+			while (j < bn && is_udigit((unsigned char)b[j]))
 				j++;
 			c = ym_version_digits_cmp(a + si, i - si, b + sj,
 						  j - sj);
@@ -207,14 +199,14 @@ int ym_rpm_cmp(const ym_rpm *a, const ym_rpm *b)
 
 /* --- ranges --- */
 
-static bool is_blank(char c)
+static bool is_dblank(char c)
 {
 	return c == ' ' || c == '\t';
 }
 
 static size_t skip_blanks(const char *s, size_t len, size_t i)
 {
-	while (i < len && is_blank(s[i]))
+	while (i < len && is_dblank(s[i]))
 		i++;
 	return i;
 }
@@ -283,7 +275,7 @@ int ym_rpm_range_contains(const char *range, size_t len, const ym_rpm *v,
 		sense = parse_op(range, len, &i);
 		i = skip_blanks(range, len, i);
 		vs = i;
-		while (i < len && !is_blank(range[i]) && range[i] != ',')
+		while (i < len && !is_dblank(range[i]) && range[i] != ',')
 			i++;
 		if (i == vs)
 			return fail(syn, vs, N_("expected a version"));

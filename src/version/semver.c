@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "version/scheme_util.h"
 
 /* Number.MAX_SAFE_INTEGER: node-semver rejects larger numbers. */
 #define MAX_SAFE "9007199254740991"
@@ -44,11 +45,6 @@ typedef struct set_state {
 	bool all_any; /* only "*"-like comparators so far */
 } set_state;
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 static bool is_alpha(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -59,18 +55,12 @@ static bool is_ident(char c)
 	return is_digit(c) || is_alpha(c) || c == '-';
 }
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	       c == '\r';
-}
-
 static char peek(const parser *p)
 {
 	return p->i < p->len ? p->s[p->i] : '\0';
 }
 
-static int fail(parser *p, size_t pos, const char *why)
+static int pfail(parser *p, size_t pos, const char *why)
 {
 	if (p->syn) {
 		p->syn->pos = pos;
@@ -97,10 +87,10 @@ static int parse_number(parser *p, ym_semver_num *out)
 		p->i++;
 	n = p->i - start;
 	if (n == 0)
-		return fail(p, start, NULL);
+		return pfail(p, start, NULL);
 	d = p->s + start;
 	if (n > 1 && *d == '0' && !(p->flags & YM_SEMVER_NPM))
-		return fail(p, start, N_("leading zero in a number"));
+		return pfail(p, start, N_("leading zero in a number"));
 	while (n > 1 && *d == '0') {
 		d++;
 		n--;
@@ -108,7 +98,7 @@ static int parse_number(parser *p, ym_semver_num *out)
 	if ((p->flags & YM_SEMVER_NPM) &&
 	    (n > MAX_SAFE_LEN ||
 	     (n == MAX_SAFE_LEN && memcmp(d, MAX_SAFE, n) > 0)))
-		return fail(p, start, N_("number larger than 2^53-1"));
+		return pfail(p, start, N_("number larger than 2^53-1"));
 	out->p = d;
 	out->n = n;
 	out->inc = false;
@@ -132,10 +122,10 @@ static int parse_idents(parser *p, bool build, const char **out,
 			p->i++;
 		}
 		if (p->i == id)
-			return fail(p, id, NULL);
+			return pfail(p, id, NULL);
 		if (!build && digits && p->i - id > 1 && p->s[id] == '0' &&
 		    !(p->flags & YM_SEMVER_NPM))
-			return fail(p, id, N_("leading zero in a number"));
+			return pfail(p, id, N_("leading zero in a number"));
 		if (peek(p) != '.')
 			break;
 		p->i++;
@@ -187,12 +177,12 @@ int ym_semver_parse(const char *s, size_t len, unsigned flags, ym_semver *out,
 	if (parse_number(&p, &out->major))
 		return -1;
 	if (peek(&p) != '.')
-		return fail(&p, p.i, NULL);
+		return pfail(&p, p.i, NULL);
 	p.i++;
 	if (parse_number(&p, &out->minor))
 		return -1;
 	if (peek(&p) != '.')
-		return fail(&p, p.i, NULL);
+		return pfail(&p, p.i, NULL);
 	p.i++;
 	if (parse_number(&p, &out->patch) ||
 	    parse_pre(&p, &out->pre, &out->pre_len) ||
@@ -201,7 +191,7 @@ int ym_semver_parse(const char *s, size_t len, unsigned flags, ym_semver *out,
 	if (flags & YM_SEMVER_NPM)
 		skip_blanks(&p);
 	if (p.i != len)
-		return fail(&p, p.i, NULL);
+		return pfail(&p, p.i, NULL);
 	return 0;
 }
 
@@ -418,9 +408,9 @@ static int parse_partial(range_ctx *r, partial *pt)
 		pt->nparts = k + 1;
 	}
 	if (pt->x[0] && pt->nparts >= 2 && !pt->x[1])
-		return fail(p, pt->at[1], N_("number after a wildcard"));
+		return pfail(p, pt->at[1], N_("number after a wildcard"));
 	if (pt->x[1] && pt->nparts == 3 && !pt->x[2])
-		return fail(p, pt->at[2], N_("number after a wildcard"));
+		return pfail(p, pt->at[2], N_("number after a wildcard"));
 	pt->pre = NULL;
 	pt->pre_len = 0;
 	if (pt->nparts == 3 && parse_pre(p, &pt->pre, &pt->pre_len))
@@ -600,7 +590,7 @@ static int try_hyphen(range_ctx *r, set_state *st)
 		return -1;
 	skip_blanks(p);
 	if (!at_set_end(p))
-		return fail(p, p->i, NULL);
+		return pfail(p, p->i, NULL);
 	expand_hyphen(r, st, &f, &t);
 	return 1;
 no:
@@ -629,7 +619,7 @@ static int parse_set(range_ctx *r, set_state *st)
 		if (parse_partial(r, &pt))
 			return -1;
 		if (!at_set_end(p) && !is_blank(peek(p)))
-			return fail(p, p->i, NULL);
+			return pfail(p, p->i, NULL);
 		expand(r, st, op, &pt);
 	}
 }

@@ -30,6 +30,7 @@
 #include "version/alpm.h"
 #include "version/pep440.h"
 #include "version/semver.h"
+#include "version/scheme_util.h"
 
 /* Quoted text in messages is cut after this many bytes. */
 #define QUOTE_MAX 200
@@ -105,17 +106,6 @@ static bool ieq(const char *a, const char *b)
 		b++;
 	}
 	return *a == '\0' && *b == '\0';
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	       c == '\r';
 }
 
 /* --- names --- */
