@@ -78,6 +78,14 @@ void ym_cli_out(const ym_buf *b);
  * ids must hold at least 16 entries. Returns 0 or an exit code. */
 int ym_cli_scope(ym_ctx *ctx, const char *codes, int64_t *ids,
 		 ym_scope *scope);
+/* --batch: calls fn for every stdin line (newline removed) with an arena
+ * reset per line. fn appends its answer to out, or fails; a failed line
+ * prints "error" and is reported on stderr as "line N: message", and
+ * processing goes on. Returns YM_EXIT_FAIL if any line failed. */
+struct ym_arena;
+typedef int (*ym_batch_fn)(char *line, struct ym_arena *a, ym_buf *out,
+			   ym_err *err, void *arg);
+int ym_cli_batch(ym_ctx *ctx, ym_batch_fn fn, void *arg);
 /* Opens ctx->store (create: for init). */
 int ym_cli_open_store(ym_ctx *ctx, bool create);
 

@@ -1,10 +1,12 @@
 /* cli_util.c - error printing, notes and store opening for commands. */
 #include <getopt.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/arena.h"
 #include "core/i18n.h"
 
 int ym_cli_fail(const ym_err *err)
@@ -92,6 +94,51 @@ int ym_cli_scope(ym_ctx *ctx, const char *codes, int64_t *ids,
 		p += n + (comma ? 1 : 0);
 	}
 	return 0;
+}
+
+int ym_cli_batch(ym_ctx *ctx, ym_batch_fn fn, void *arg)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	long lineno = 0, failed = 0;
+	ym_buf out = YM_BUF_INIT;
+	ym_arena a;
+	ym_arena_init(&a, 0);
+	while ((n = getline(&line, &cap, stdin)) > 0) {
+		lineno++;
+		if (line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (n && line[n - 1] == '\r')
+			line[--n] = '\0';
+		ym_err err = YM_ERR_INIT;
+		size_t mark = out.len;
+		if (fn(line, &a, &out, &err, arg)) {
+			failed++;
+			ym_buf_truncate(&out, mark);
+			ym_buf_adds(&out, "error");
+			if (!ctx->quiet) {
+				/* keep stdout and stderr in step */
+				ym_cli_out(&out);
+				ym_buf_reset(&out);
+				fflush(stdout);
+				fprintf(stderr, _("yamori: line %ld: %s\n"),
+					lineno, err.msg);
+			}
+		}
+		ym_buf_addc(&out, '\n');
+		ym_arena_reset(&a);
+		/* large blocks: batch runs are about throughput */
+		if (out.len > 1 << 16) {
+			ym_cli_out(&out);
+			ym_buf_reset(&out);
+		}
+	}
+	ym_cli_out(&out);
+	ym_buf_release(&out);
+	ym_arena_release(&a);
+	free(line);
+	return failed ? YM_EXIT_FAIL : YM_EXIT_OK;
 }
 
 int ym_cli_open_store(ym_ctx *ctx, bool create)

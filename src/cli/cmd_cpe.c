@@ -108,48 +108,22 @@ static int one(bool match, as_kind as, char *line, ym_arena *a, ym_buf *out,
 	return rc;
 }
 
+typedef struct batch_arg {
+	bool match;
+	as_kind as;
+} batch_arg;
+
+static int batch_line(char *line, ym_arena *a, ym_buf *out, ym_err *err,
+		      void *varg)
+{
+	batch_arg *ba = varg;
+	return one(ba->match, ba->as, line, a, out, err);
+}
+
 static int batch(ym_ctx *ctx, bool match, as_kind as)
 {
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	long lineno = 0, failed = 0;
-	ym_buf out = YM_BUF_INIT;
-	ym_arena a;
-	ym_arena_init(&a, 0);
-	while ((n = getline(&line, &cap, stdin)) > 0) {
-		lineno++;
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (n && line[n - 1] == '\r')
-			line[--n] = '\0';
-		ym_err err = YM_ERR_INIT;
-		size_t mark = out.len;
-		if (one(match, as, line, &a, &out, &err)) {
-			failed++;
-			ym_buf_truncate(&out, mark);
-			ym_buf_adds(&out, "error");
-			if (!ctx->quiet) {
-				/* keep stdout and stderr in step */
-				ym_cli_out(&out);
-				ym_buf_reset(&out);
-				fflush(stdout);
-				fprintf(stderr, _("yamori: line %ld: %s\n"),
-					lineno, err.msg);
-			}
-		}
-		ym_buf_addc(&out, '\n');
-		ym_arena_reset(&a);
-		if (out.len > 1 << 16) {
-			ym_cli_out(&out);
-			ym_buf_reset(&out);
-		}
-	}
-	ym_cli_out(&out);
-	ym_buf_release(&out);
-	ym_arena_release(&a);
-	free(line);
-	return failed ? YM_EXIT_FAIL : YM_EXIT_OK;
+	batch_arg ba = {.match = match, .as = as};
+	return ym_cli_batch(ctx, batch_line, &ba);
 }
 
 static int run(ym_ctx *ctx, bool match, int argc, char **argv)

@@ -58,48 +58,19 @@ static void parts_json(const ym_purl *p, ym_buf *out, ym_arena *a)
 	ym_buf_addc(out, '\n');
 }
 
+static int batch_line(char *line, ym_arena *a, ym_buf *out, ym_err *err,
+		      void *varg)
+{
+	ym_purl p;
+	int rc = ym_purl_parse_ex(line, *(unsigned *)varg, a, &p, err);
+	if (!rc)
+		ym_buf_adds(out, ym_purl_format(&p, a));
+	return rc;
+}
+
 static int batch(ym_ctx *ctx, unsigned flags)
 {
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	long lineno = 0, failed = 0;
-	ym_buf out = YM_BUF_INIT;
-	ym_arena a;
-	ym_arena_init(&a, 0);
-	while ((n = getline(&line, &cap, stdin)) > 0) {
-		lineno++;
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (n && line[n - 1] == '\r')
-			line[--n] = '\0';
-		ym_purl p;
-		ym_err err = YM_ERR_INIT;
-		if (ym_purl_parse_ex(line, flags, &a, &p, &err)) {
-			failed++;
-			ym_buf_adds(&out, "error\n");
-			if (!ctx->quiet) {
-				ym_cli_out(&out);
-				ym_buf_reset(&out);
-				fflush(stdout);
-				fprintf(stderr, _("yamori: line %ld: %s\n"),
-					lineno, err.msg);
-			}
-		} else {
-			ym_buf_adds(&out, ym_purl_format(&p, &a));
-			ym_buf_addc(&out, '\n');
-		}
-		ym_arena_reset(&a);
-		if (out.len > 1 << 16) {
-			ym_cli_out(&out);
-			ym_buf_reset(&out);
-		}
-	}
-	ym_cli_out(&out);
-	ym_buf_release(&out);
-	ym_arena_release(&a);
-	free(line);
-	return failed ? YM_EXIT_FAIL : YM_EXIT_OK;
+	return ym_cli_batch(ctx, batch_line, &flags);
 }
 
 static int show(ym_ctx *ctx, const ym_purl *p, bool canon, ym_arena *a)

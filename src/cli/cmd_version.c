@@ -49,54 +49,29 @@ static int one(op_kind op, ym_scheme s, const char *a, const char *b,
 	return rc;
 }
 
-/* Lines of A<TAB>B; output flushed in large blocks for throughput. */
+typedef struct batch_arg {
+	op_kind op;
+	ym_scheme s;
+} batch_arg;
+
+/* One line of A<TAB>B. */
+static int batch_line(char *line, ym_arena *a, ym_buf *out, ym_err *err,
+		      void *varg)
+{
+	batch_arg *ba = varg;
+	char *tab = strchr(line, '\t');
+	(void)a;
+	if (!tab)
+		return ym_err_set(err, YM_E_USAGE,
+				  _("expected two fields separated by a tab"));
+	*tab = '\0';
+	return one(ba->op, ba->s, line, tab + 1, out, err);
+}
+
 static int batch(ym_ctx *ctx, op_kind op, ym_scheme s)
 {
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	long lineno = 0;
-	long failed = 0;
-	ym_buf out = YM_BUF_INIT;
-	while ((n = getline(&line, &cap, stdin)) > 0) {
-		lineno++;
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (n && line[n - 1] == '\r')
-			line[--n] = '\0';
-		char *tab = strchr(line, '\t');
-		ym_err err = YM_ERR_INIT;
-		int rc;
-		if (!tab) {
-			rc = ym_err_set(&err, YM_E_USAGE,
-					_("expected two fields separated by "
-					  "a tab"));
-		} else {
-			*tab = '\0';
-			rc = one(op, s, line, tab + 1, &out, &err);
-		}
-		if (rc) {
-			failed++;
-			ym_buf_adds(&out, "error");
-			if (!ctx->quiet) {
-				/* keep stdout and stderr in step */
-				ym_cli_out(&out);
-				ym_buf_reset(&out);
-				fflush(stdout);
-				fprintf(stderr, _("yamori: line %ld: %s\n"),
-					lineno, err.msg);
-			}
-		}
-		ym_buf_addc(&out, '\n');
-		if (out.len > 1 << 16) {
-			ym_cli_out(&out);
-			ym_buf_reset(&out);
-		}
-	}
-	ym_cli_out(&out);
-	ym_buf_release(&out);
-	free(line);
-	return failed ? YM_EXIT_FAIL : YM_EXIT_OK;
+	batch_arg ba = {.op = op, .s = s};
+	return ym_cli_batch(ctx, batch_line, &ba);
 }
 
 static int run(ym_ctx *ctx, op_kind op, int argc, char **argv)
