@@ -6,6 +6,8 @@
 
 #include "test.h"
 #include "version/cargo.h"
+#include "version/version.h"
+#include "version_order.h"
 
 /* -1, 0, 1, or 99 if either side is rejected. */
 static int cmp(const char *a, const char *b)
@@ -225,68 +227,36 @@ static void t_range_errors(void)
 
 #define NGEN 1500
 
-static char gen[NGEN][64];
-static ym_cargo parsed[NGEN];
-static unsigned long long rng = 88172645463325252ULL;
+/* RND(n): 0 .. n-1 from the generator state s */
+#define RND(n) order_xorshift64(s, n)
 
-static unsigned rnd(unsigned n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng % n);
-}
-
-static void gen_version(char *out, size_t cap)
+static void gen_version(char *out, size_t cap, unsigned long long *s)
 {
 	static const char *const num[] = { "0", "1", "2", "10",
 					   "18446744073709551616" };
 	static const char *const id[] = { "0", "1", "11", "a", "alpha",
 					  "beta", "A", "-", "rc" };
-	size_t n = (size_t)snprintf(out, cap, "%s.%s.%s", num[rnd(5)],
-				    num[rnd(4)], num[rnd(4)]);
-	int k, ids = (int)rnd(4) - 1;
+	size_t n = (size_t)snprintf(out, cap, "%s.%s.%s", num[RND(5)],
+				    num[RND(4)], num[RND(4)]);
+	int k, ids = (int)RND(4) - 1;
 
 	for (k = 0; k < ids; k++)
 		n += (size_t)snprintf(out + n, cap - n, "%c%s",
-				      k ? '.' : '-', id[rnd(9)]);
-	if (rnd(5) == 0)
-		snprintf(out + n, cap - n, "+b%u", rnd(3));
+				      k ? '.' : '-', id[RND(9)]);
+	if (RND(5) == 0)
+		snprintf(out + n, cap - n, "+b%u", RND(3));
 }
 
-static int by_cargo(const void *a, const void *b)
-{
-	return ym_cargo_cmp((const ym_cargo *)a, (const ym_cargo *)b);
-}
+#undef RND
 
 static void t_total_order(void)
 {
-	size_t i, j;
+	const order_gen gen = { .make = gen_version, .text_cap = 64,
+				 .seed = 88172645463325252ULL };
+	const char *why = check_total_order(YM_SCHEME_CARGO, &gen, NGEN);
 
-	for (i = 0; i < NGEN; i++) {
-		gen_version(gen[i], sizeof gen[i]);
-		CHECK(ym_cargo_parse(gen[i], strlen(gen[i]), &parsed[i],
-				     NULL) == 0);
-	}
-	for (i = 0; i < NGEN; i++)
-		for (j = 0; j < NGEN; j++)
-			CHECK_INT(ym_cargo_cmp(&parsed[i], &parsed[j]),
-				  -ym_cargo_cmp(&parsed[j], &parsed[i]));
-	qsort(parsed, NGEN, sizeof parsed[0], by_cargo);
-	for (i = 0; i < NGEN; i++)
-		for (j = i + 1; j < NGEN; j++) {
-			CHECK(ym_cargo_cmp(&parsed[i], &parsed[j]) <= 0);
-			if (j == i + 1 &&
-			    ym_cargo_cmp(&parsed[i], &parsed[j]) == 0) {
-				size_t k;
-
-				for (k = 0; k < NGEN; k++)
-					CHECK_INT(ym_cargo_cmp(&parsed[i],
-							       &parsed[k]),
-						  ym_cargo_cmp(&parsed[j],
-							       &parsed[k]));
-			}
-		}
+	if (why)
+		TEST_FAIL_("%s", why);
 }
 
 int main(void)

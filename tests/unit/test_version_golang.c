@@ -6,6 +6,8 @@
 
 #include "test.h"
 #include "version/golang.h"
+#include "version/version.h"
+#include "version_order.h"
 
 /* -1, 0, 1, or 99 if either side is rejected. */
 static int cmp(const char *a, const char *b)
@@ -167,81 +169,49 @@ static void t_range_errors(void)
 
 #define NGEN 1500
 
-static char gen[NGEN][64];
-static ym_golang parsed[NGEN];
-static unsigned long long rng = 88172645463325252ULL;
+/* RND(n): 0 .. n-1 from the generator state s */
+#define RND(n) order_xorshift64(s, n)
 
-static unsigned rnd(unsigned n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng % n);
-}
-
-static void gen_version(char *out, size_t cap)
+static void gen_version(char *out, size_t cap, unsigned long long *s)
 {
 	static const char *const num[] = { "0", "1", "2", "10",
 					   "18446744073709551616" };
 	static const char *const id[] = { "0", "1", "11", "a", "rc", "beta",
 					  "20191109021931", "daa7c04131f5" };
-	const char *v = rnd(2) ? "v" : "";
+	const char *v = RND(2) ? "v" : "";
 	size_t n;
 	int k, ids;
 
-	switch (rnd(6)) {
+	switch (RND(6)) {
 	case 0:
-		snprintf(out, cap, "%s%s", v, num[rnd(5)]);
+		snprintf(out, cap, "%s%s", v, num[RND(5)]);
 		return;
 	case 1:
-		snprintf(out, cap, "%s%s.%s", v, num[rnd(5)], num[rnd(4)]);
+		snprintf(out, cap, "%s%s.%s", v, num[RND(5)], num[RND(4)]);
 		return;
 	default:
 		break;
 	}
-	n = (size_t)snprintf(out, cap, "%s%s.%s.%s", v, num[rnd(5)],
-			     num[rnd(4)], num[rnd(4)]);
-	ids = (int)rnd(4) - 1;
+	n = (size_t)snprintf(out, cap, "%s%s.%s.%s", v, num[RND(5)],
+			     num[RND(4)], num[RND(4)]);
+	ids = (int)RND(4) - 1;
 	for (k = 0; k < ids; k++)
 		n += (size_t)snprintf(out + n, cap - n, "%c%s",
-				      k ? '.' : '-', id[rnd(8)]);
-	if (rnd(5) == 0)
+				      k ? '.' : '-', id[RND(8)]);
+	if (RND(5) == 0)
 		snprintf(out + n, cap - n, "+incompatible");
 }
 
-static int by_golang(const void *a, const void *b)
-{
-	return ym_golang_cmp((const ym_golang *)a, (const ym_golang *)b);
-}
+#undef RND
 
 static void t_total_order(void)
 {
-	size_t i, j;
+	const order_gen gen = { .make = gen_version, .text_cap = 64,
+				 .seed = 88172645463325252ULL };
+	const char *why = check_total_order(YM_SCHEME_GOLANG, &gen, NGEN);
 
-	for (i = 0; i < NGEN; i++) {
-		gen_version(gen[i], sizeof gen[i]);
-		CHECK(ym_golang_parse(gen[i], strlen(gen[i]), &parsed[i],
-				      NULL) == 0);
-	}
-	for (i = 0; i < NGEN; i++)
-		for (j = 0; j < NGEN; j++)
-			CHECK_INT(ym_golang_cmp(&parsed[i], &parsed[j]),
-				  -ym_golang_cmp(&parsed[j], &parsed[i]));
-	qsort(parsed, NGEN, sizeof parsed[0], by_golang);
-	for (i = 0; i < NGEN; i++)
-		for (j = i + 1; j < NGEN; j++) {
-			CHECK(ym_golang_cmp(&parsed[i], &parsed[j]) <= 0);
-			if (j == i + 1 &&
-			    ym_golang_cmp(&parsed[i], &parsed[j]) == 0) {
-				size_t k;
-
-				for (k = 0; k < NGEN; k++)
-					CHECK_INT(ym_golang_cmp(&parsed[i],
-								&parsed[k]),
-						  ym_golang_cmp(&parsed[j],
-								&parsed[k]));
-			}
-		}
+	if (why)
+		TEST_FAIL_("%s", why);
 }
 
 int main(void)

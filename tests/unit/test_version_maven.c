@@ -6,6 +6,8 @@
 
 #include "test.h"
 #include "version/maven.h"
+#include "version/version.h"
+#include "version_order.h"
 
 /* -1, 0, 1, or 99 if either side is rejected. */
 static int cmp(const char *a, const char *b)
@@ -350,23 +352,13 @@ static void t_range_errors(void)
 
 /* --- total order on generated versions --- */
 
-static uint32_t rng = 2463534242u;
-
-static uint32_t next(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 17;
-	rng ^= rng << 5;
-	return rng;
-}
-
 #define NGEN 2000
 #define NTRI 160
 
-static char gen_text[NGEN][64];
-static ym_maven gen[NGEN];
+/* NEXT(): a 32-bit random number from the generator state rs */
+#define NEXT() order_xorshift32(rs)
 
-static void gen_version(char *out, size_t cap)
+static void gen_version(char *out, size_t cap, unsigned long long *rs)
 {
 	static const char *const part[] = {
 		"0", "00", "1", "01", "2", "10", "9", "99999999999999999999",
@@ -374,11 +366,11 @@ static void gen_version(char *out, size_t cap)
 		"snapshot", "ga", "Final", "release", "sp", "foo", "x", "_", ""
 	};
 	static const char *const sep[] = { ".", ".", "-", "" };
-	size_t n = 1 + next() % 6, k, o = 0;
+	size_t n = 1 + NEXT() % 6, k, o = 0;
 
 	for (k = 0; k < n; k++) {
-		const char *s = k ? sep[next() % 4] : "";
-		const char *p = part[next() % (sizeof part / sizeof part[0])];
+		const char *s = k ? sep[NEXT() % 4] : "";
+		const char *p = part[NEXT() % (sizeof part / sizeof part[0])];
 
 		if (o + strlen(s) + strlen(p) + 1 >= cap)
 			break;
@@ -392,54 +384,16 @@ static void gen_version(char *out, size_t cap)
 	out[o] = '\0';
 }
 
-static int qcmp(const void *a, const void *b)
-{
-	return ym_maven_cmp((const ym_maven *)a, (const ym_maven *)b);
-}
+#undef NEXT
 
 static void t_total_order(void)
 {
-	ym_version_syntax syn;
-	size_t i, j, k;
+	const order_gen gen = { .make = gen_version, .text_cap = 64,
+				 .seed = 2463534242u, .n_triples = NTRI };
+	const char *why = check_total_order(YM_SCHEME_MAVEN, &gen, NGEN);
 
-	for (i = 0; i < NGEN; i++) {
-		gen_version(gen_text[i], sizeof gen_text[i]);
-		CHECK_INT(ym_maven_parse(gen_text[i], strlen(gen_text[i]),
-					 &gen[i], &syn), 0);
-	}
-	/* antisymmetric and reflexive */
-	for (i = 0; i < NGEN; i++)
-		for (j = i; j < i + 50 && j < NGEN; j++)
-			CHECK_INT(ym_maven_cmp(&gen[i], &gen[j]),
-				  -ym_maven_cmp(&gen[j], &gen[i]));
-	for (i = 0; i < NGEN; i++)
-		CHECK_INT(ym_maven_cmp(&gen[i], &gen[i]), 0);
-	/* transitive: every triple of a sample */
-	for (i = 0; i < NTRI; i++)
-		for (j = 0; j < NTRI; j++) {
-			int ab = ym_maven_cmp(&gen[i], &gen[j]);
-
-			for (k = 0; k < NTRI; k++) {
-				int bc = ym_maven_cmp(&gen[j], &gen[k]);
-				int ac = ym_maven_cmp(&gen[i], &gen[k]);
-
-				if (ab <= 0 && bc <= 0)
-					CHECK(ac <= 0);
-				if (ab == 0 && bc == 0)
-					CHECK(ac == 0);
-			}
-		}
-	/* sorted, every pair is in order and equal runs are contiguous */
-	qsort(gen, NGEN, sizeof gen[0], qcmp);
-	for (i = 0; i < NGEN; i++)
-		for (j = i + 1; j < NGEN; j++) {
-			int c = ym_maven_cmp(&gen[i], &gen[j]);
-
-			CHECK(c <= 0);
-			if (c == 0)
-				CHECK_INT(ym_maven_cmp(&gen[i], &gen[j - 1]),
-					  0);
-		}
+	if (why)
+		TEST_FAIL_("%s", why);
 }
 
 int main(void)
