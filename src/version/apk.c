@@ -244,7 +244,7 @@ static int tok_cmp(const tok *a, const tok *b)
 static int compare(const ym_apk *a, const ym_apk *b, bool fuzzy)
 {
 	cursor ca = { a->s, a->len, 0 }, cb = { b->s, b->len, 0 };
-	tok ta, tb;
+	tok ta = {0}, tb = {0};
 
 	tok_first(&ta, &ca);
 	tok_first(&tb, &cb);

@@ -182,7 +182,7 @@ static int num_cmp(const ym_gentoo *a, const ym_gentoo *b)
 static int next_suffix(const ym_gentoo *v, size_t *i, const char **d,
 		       size_t *dn)
 {
-	size_t n;
+	size_t n = 0;
 	int k;
 
 	if (!v->suf || *i >= v->suf_len)

@@ -165,10 +165,39 @@ static int parse_build(parser *p, const char **build, size_t *build_len)
 	return parse_idents(p, true, build, build_len);
 }
 
+/* Reads a run of digits at s[*i]: true when it is 1..15 digits without a
+ * leading zero (always within 2^53-1, so no further check is needed). */
+static bool quick_number(const char *s, size_t len, size_t *i,
+			 ym_semver_num *out)
+{
+	size_t start = *i;
+	while (*i < len && is_digit(s[*i]))
+		(*i)++;
+	size_t n = *i - start;
+	if (n == 0 || n > 15 || (n > 1 && s[start] == '0'))
+		return false;
+	out->p = s + start;
+	out->n = n;
+	out->inc = false;
+	return true;
+}
+
 int ym_semver_parse(const char *s, size_t len, unsigned flags, ym_semver *out,
 		    ym_version_syntax *syn)
 {
 	parser p = { s, len, 0, flags, syn };
+
+	/* most versions are plain MAJOR.MINOR.PATCH: read those in one pass
+	 * and leave everything else to the full grammar below */
+	size_t q = 0;
+	if (quick_number(s, len, &q, &out->major) && q < len && s[q] == '.' &&
+	    (++q, quick_number(s, len, &q, &out->minor)) && q < len &&
+	    s[q] == '.' && (++q, quick_number(s, len, &q, &out->patch)) &&
+	    q == len) {
+		out->pre = out->build = NULL;
+		out->pre_len = out->build_len = 0;
+		return 0;
+	}
 
 	if (flags & YM_SEMVER_NPM)
 		while (p.i < len &&
@@ -229,8 +258,16 @@ static int succ_cmp(const ym_semver_num *a, const ym_semver_num *b)
 
 static int num_cmp(const ym_semver_num *a, const ym_semver_num *b)
 {
-	if (a->inc == b->inc)
-		return ym_version_digits_cmp(a->p, a->n, b->p, b->n);
+	if (a->inc == b->inc) {
+		/* parsed numbers carry no leading zeros: length decides, then
+		 * the digits (short, so a plain loop beats memcmp) */
+		if (a->n != b->n)
+			return a->n < b->n ? -1 : 1;
+		for (size_t k = 0; k < a->n; k++)
+			if (a->p[k] != b->p[k])
+				return a->p[k] < b->p[k] ? -1 : 1;
+		return 0;
+	}
 	return a->inc ? succ_cmp(a, b) : -succ_cmp(b, a);
 }
 
