@@ -329,7 +329,9 @@ int ym_vers_canonical(const char *range, ym_buf *out, ym_err *err)
 	int rc = parse_vers(range, v, err);
 	if (rc)
 		goto done;
+	size_t start = out->len;
 	ym_buf_printf(out, "vers:%s/", v->scheme_name);
+	size_t body = out->len;
 	if (!(v->n == 1 && v->c[0].op == OP_ANY) && !v->draft) {
 		sort_constraints(v, v->c, v->n);
 		for (size_t i = 1; i < v->n; i++)
@@ -348,6 +350,12 @@ int ym_vers_canonical(const char *range, ym_buf *out, ym_err *err)
 		ym_buf_adds(out, op_text[v->c[i].op]);
 		if (v->c[i].version)
 			put_version(out, v->c[i].version);
+	}
+	/* percent-encoding can lengthen the text past what parse_vers
+	 * takes back; such a form would not be canonical, so refuse it */
+	if (!rc && out->len - body >= sizeof v->text) {
+		ym_buf_truncate(out, start);
+		rc = vers_error(err, range, _("range too long"));
 	}
 done:
 	return rc;
