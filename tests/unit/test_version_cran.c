@@ -4,56 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scheme_helpers.h"
 #include "test.h"
 #include "version/cran.h"
 
-/* -1, 0, 1, or 99 if either side is rejected. */
-static int cmp(const char *a, const char *b)
-{
-	ym_cran x, y;
-
-	if (ym_cran_parse(a, strlen(a), &x, NULL) ||
-	    ym_cran_parse(b, strlen(b), &y, NULL))
-		return 99;
-	return ym_cran_cmp(&x, &y);
-}
-
-/* 1 inside, 0 outside, -1 error (version or range). */
-static int in(const char *v, const char *r)
-{
-	ym_cran x;
-	bool out = false;
-
-	if (ym_cran_parse(v, strlen(v), &x, NULL) ||
-	    ym_cran_range_contains(r, strlen(r), &x, &out, NULL))
-		return -1;
-	return out;
-}
-
-static char msg[128];
-
-static const char *rej(const char *v)
-{
-	ym_cran x;
-	ym_version_syntax syn = { 0, NULL };
-
-	if (ym_cran_parse(v, strlen(v), &x, &syn) == 0)
-		return "";
-	snprintf(msg, sizeof msg, "%zu: %s", syn.pos,
-		 syn.why ? syn.why : "unexpected");
-	return msg;
-}
-
-static const char *rrej(const char *r)
-{
-	ym_version_syntax syn = { 0, NULL };
-
-	if (ym_cran_range_contains(r, strlen(r), NULL, NULL, &syn) == 0)
-		return "";
-	snprintf(msg, sizeof msg, "%zu: %s", syn.pos,
-		 syn.why ? syn.why : "unexpected");
-	return msg;
-}
+SCHEME_HELPERS(cran)
 
 static void t_order(void)
 {

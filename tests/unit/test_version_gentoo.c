@@ -4,56 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scheme_helpers.h"
 #include "test.h"
 #include "version/gentoo.h"
 
-/* -1, 0, 1, or 99 if either side is rejected. */
-static int cmp(const char *a, const char *b)
-{
-	ym_gentoo x, y;
-
-	if (ym_gentoo_parse(a, strlen(a), &x, NULL) ||
-	    ym_gentoo_parse(b, strlen(b), &y, NULL))
-		return 99;
-	return ym_gentoo_cmp(&x, &y);
-}
-
-/* 1 inside, 0 outside, -1 error (version or range). */
-static int in(const char *v, const char *r)
-{
-	ym_gentoo x;
-	bool out = false;
-
-	if (ym_gentoo_parse(v, strlen(v), &x, NULL) ||
-	    ym_gentoo_range_contains(r, strlen(r), &x, &out, NULL))
-		return -1;
-	return out;
-}
-
-static char msg[128];
-
-static const char *rej(const char *v)
-{
-	ym_gentoo x;
-	ym_version_syntax syn = { 0, NULL };
-
-	if (ym_gentoo_parse(v, strlen(v), &x, &syn) == 0)
-		return "";
-	snprintf(msg, sizeof msg, "%zu: %s", syn.pos,
-		 syn.why ? syn.why : "unexpected");
-	return msg;
-}
-
-static const char *rrej(const char *r)
-{
-	ym_version_syntax syn = { 0, NULL };
-
-	if (ym_gentoo_range_contains(r, strlen(r), NULL, NULL, &syn) == 0)
-		return "";
-	snprintf(msg, sizeof msg, "%zu: %s", syn.pos,
-		 syn.why ? syn.why : "unexpected");
-	return msg;
-}
+SCHEME_HELPERS(gentoo)
 
 static void t_order(void)
 {
