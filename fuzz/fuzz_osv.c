@@ -82,8 +82,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc;
 
 	ym_arena_init(&a, 4096);
-	rc = ym_osv_parse((const char *)data, size, "in.json", &a, sink, &t,
-			  &err);
+	ym_feed_ctx fc = {.vuln = sink, .ctx = &t};
+	rc = ym_osv_parse((const char *)data, size, "in.json", &a, &fc, &err);
 	if (rc != 0 && (rc > 0 || err.code != rc || err.msg[0] == '\0')) {
 		fprintf(stderr, "fuzz_osv: rc %d, err.code %d, msg '%s'\n",
 			rc, err.code, err.msg);

@@ -14,6 +14,10 @@ sqlite3
 clang
 libclang-rt-14-dev
 python3
+libxml2-dev
+libarchive-dev
+libcurl4-openssl-dev
+zlib1g-dev
 "
 
 missing=""

@@ -15,6 +15,7 @@ void ym_err_clear(ym_err *e)
 	e->file[0] = '\0';
 	e->line = 0;
 	e->column = 0;
+	e->record[0] = '\0';
 	e->field[0] = '\0';
 	e->msg[0] = '\0';
 }
@@ -88,7 +89,16 @@ void ym_err_format(const ym_err *e, ym_buf *out)
 		}
 		ym_buf_adds(out, ": ");
 	}
+	if (e->record[0])
+		ym_buf_printf(out, _("record %s: "), e->record);
 	if (e->field[0])
 		ym_buf_printf(out, "%s: ", e->field);
 	ym_buf_adds(out, e->msg[0] ? e->msg : ym_strerror(e->code));
+}
+
+void ym_err_record(ym_err *e, const char *record_id)
+{
+	if (!e || !record_id || !*record_id || e->record[0])
+		return;
+	snprintf(e->record, sizeof e->record, "%s", record_id);
 }

@@ -30,11 +30,12 @@ typedef struct ym_err {
 	char file[512];    /* input file the error is about, "" if none */
 	long line;         /* 1-based line in file, 0 if unknown */
 	long column;       /* 1-based column (in bytes), 0 if unknown */
+	char record[128];  /* id of the feed record (CVE-..., JVNDB-...), "" if none */
 	char field[256];   /* field path such as components[3].purl, "" if none */
 	char msg[1024];    /* human message: lowercase, what failed, then why */
 } ym_err;
 
-#define YM_ERR_INIT { 0, "", 0, 0, "", "" }
+#define YM_ERR_INIT { 0, "", 0, 0, "", "", "" }
 
 void ym_err_clear(ym_err *e);
 
@@ -48,11 +49,15 @@ int ym_err_setv(ym_err *e, int code, const char *fmt, va_list ap);
 void ym_err_at(ym_err *e, const char *file, long line, long column);
 void ym_err_field(ym_err *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Names the record of a feed file the error is about (not overwritten
+ * once set, so the innermost caller that knows it wins). */
+void ym_err_record(ym_err *e, const char *record_id);
 
 /* Generic text for a code ("parse error", ...), translated. */
 const char *ym_strerror(int code);
 
-/* "file:line:column: field: message" with the parts that are set. */
+/* "file:line:column: record ID: field: message" with the parts that are
+ * set. */
 void ym_err_format(const ym_err *e, struct ym_buf *out);
 
 #endif

@@ -137,16 +137,16 @@ int ym_feed_import_osv(ym_store *s, const char *const *paths, int n_paths,
 	if (rc)
 		goto out;
 	sink_ctx sc = {.store = s, .stats = stats, .user = opts};
-	ym_feed_opts mine = {.strict = opts && opts->strict,
-			     .warn = count_warning, .warn_ctx = &sc};
+	ym_feed_ctx mine = {.strict = opts && opts->strict,
+			    .vuln = store_sink, .warn = count_warning,
+			    .ctx = &sc};
 	ym_progress_start(&prog, _("importing OSV records"), files.n);
 	for (size_t i = 0; i < files.n; i++) {
 		ym_buf_reset(&text);
 		rc = ym_buf_read_file(&text, files.v[i], err);
 		if (!rc)
-			rc = ym_osv_parse_opts(text.ptr, text.len,
-					       files.v[i], &arena, &mine,
-					       store_sink, &sc, err);
+			rc = ym_osv_parse(text.ptr, text.len, files.v[i],
+					  &arena, &mine, err);
 		if (rc) {
 			/* a store error has no file yet: say which */
 			if (err && !err->file[0])

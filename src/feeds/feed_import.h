@@ -6,11 +6,20 @@
 #ifndef YM_FEEDS_FEED_IMPORT_H
 #define YM_FEEDS_FEED_IMPORT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/err.h"
-#include "feeds/osv.h"
+
+typedef void (*ym_warn_fn)(const ym_err *warning, void *ctx);
+#include "feeds/feed.h"
 #include "store/store.h"
+
+typedef struct ym_feed_opts {
+	bool strict;     /* a malformed record fails the whole import */
+	ym_warn_fn warn; /* problems that did not stop the import; may be NULL */
+	void *warn_ctx;
+} ym_feed_opts;
 
 typedef struct ym_import_stats {
 	int64_t files;     /* files read */

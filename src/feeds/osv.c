@@ -15,7 +15,7 @@ typedef struct ctx {
 	const char *file;
 	ym_arena *a;
 	ym_err *err;
-	const ym_feed_opts *opts;
+	const ym_feed_ctx *fc;
 	char path[96]; /* "[3]" when the file holds an array, else "" */
 } ctx;
 
@@ -150,12 +150,12 @@ static int parse_range(ctx *c, const ym_json *r, const char *path,
 		if (!special && strcmp(type, "GIT") != 0) {
 			ym_err verr = YM_ERR_INIT;
 			if (ym_version_check(scheme, v, &verr)) {
-				if (c->opts && c->opts->strict) {
+				if (c->fc && c->fc->strict) {
 					rc = fail_at(c, m->val, field,
 						     verr.msg);
 					goto out;
 				}
-				if (c->opts && c->opts->warn) {
+				{
 					ym_err wn = YM_ERR_INIT;
 					ym_err_set(&wn, YM_E_INVALID, "%s",
 						   verr.msg);
@@ -163,7 +163,7 @@ static int parse_range(ctx *c, const ym_json *r, const char *path,
 						  m->val->col);
 					ym_err_field(&wn, "%s%s", c->path,
 						     field);
-					c->opts->warn(&wn, c->opts->warn_ctx);
+					ym_feed_warn(c->fc, &wn);
 				}
 			}
 		}
@@ -263,8 +263,7 @@ static int parse_affected(ctx *c, const ym_json *af, size_t idx,
 	return 0;
 }
 
-static int parse_record(ctx *c, const ym_json *rec, ym_vuln_sink sink,
-			void *sink_ctx)
+static int parse_record(ctx *c, const ym_json *rec)
 {
 	ym_vuln v = {.source = "osv", .source_file = c->file};
 	range_vec ranges = YM_VEC_INIT;
@@ -338,37 +337,26 @@ static int parse_record(ctx *c, const ym_json *rec, ym_vuln_sink sink,
 	}
 	v.ranges = ranges.v;
 	v.n_ranges = ranges.n;
-	rc = sink(&v, sink_ctx, c->err);
+	rc = ym_feed_emit(c->fc, &v, c->err);
 out:
 	ym_vec_release(&ranges);
 	return rc;
 }
 
 int ym_osv_parse(const char *text, size_t len, const char *filename,
-		 ym_arena *a, ym_vuln_sink sink, void *sink_ctx, ym_err *err)
+		 ym_arena *a, const ym_feed_ctx *fc, ym_err *err)
 {
-	return ym_osv_parse_opts(text, len, filename, a, NULL, sink, sink_ctx,
-				 err);
-}
-
-int ym_osv_parse_opts(const char *text, size_t len, const char *filename,
-		      ym_arena *a, const ym_feed_opts *opts, ym_vuln_sink sink,
-		      void *sink_ctx, ym_err *err)
-{
-	ctx c = {.file = filename, .a = a, .err = err, .opts = opts,
-		 .path = ""};
+	ctx c = {.file = filename, .a = a, .err = err, .fc = fc, .path = ""};
 	ym_json *root = ym_json_parse(a, text, len, NULL, filename, err);
 	if (!root)
 		return err ? err->code : YM_E_PARSE;
-	if (root->type == YM_JSON_ARRAY) {
-		for (size_t i = 0; i < root->u.arr.n; i++) {
-			snprintf(c.path, sizeof c.path, "[%zu].", i);
-			int rc = parse_record(&c, root->u.arr.items[i], sink,
-					      sink_ctx);
-			if (rc)
-				return rc;
-		}
-		return 0;
+	if (root->type != YM_JSON_ARRAY)
+		return parse_record(&c, root);
+	for (size_t i = 0; i < root->u.arr.n; i++) {
+		snprintf(c.path, sizeof c.path, "[%zu].", i);
+		int rc = parse_record(&c, root->u.arr.items[i]);
+		if (rc)
+			return rc;
 	}
-	return parse_record(&c, root, sink, sink_ctx);
+	return 0;
 }

@@ -146,32 +146,116 @@ int ym_store_components_each(ym_store *s, const ym_scope *scope,
 			     int64_t asset_id, ym_component_cb cb, void *ctx,
 			     ym_err *err);
 
-/* ---- vulnerabilities ---- */
+/* ---- vulnerabilities ----
+ *
+ * The normalised model (docs/vuln-model.md). A feed record (one NVD CVE,
+ * one JVNDB entry, one OSV advisory, one vulnerability of a CSAF document)
+ * is stored as a source record: what that source said, kept beside the
+ * others. Source records with the same identity - the CVE id when the
+ * record has exactly one, else its own id - make one vulnerability; its
+ * merged fields are recomputed from the source records by a fixed
+ * precedence, so no source overwrites another. */
+
 typedef struct ym_affected_range {
-	const char *ecosystem; /* OSV ecosystem, e.g. "npm", "PyPI" */
+	const char *ecosystem; /* OSV ecosystem, e.g. "npm", "PyPI", "Debian:12" */
 	const char *package;   /* normalised package key (see ids/purl.h) */
 	const char *range_type; /* ECOSYSTEM | SEMVER | GIT | VERSIONS */
 	const char *events;    /* JSON array of {introduced|fixed|...: v} */
 	const char *versions;  /* JSON array of explicit versions, or NULL */
 } ym_affected_range;
 
+/* One CVSS score as a source states it. */
+typedef struct ym_cvss_entry {
+	const char *version;  /* "2.0" | "3.0" | "3.1" | "4.0" */
+	const char *vector;   /* as given, e.g. "CVSS:3.1/AV:N/..." */
+	double base_score;    /* the source's score; < 0 when it gives none */
+	const char *severity; /* the source's rating, lower case, or NULL */
+	const char *origin;   /* who scored: "nvd@nist.gov", a CNA, "CISA-ADP" */
+	const char *kind;     /* "Primary" | "Secondary" | NULL */
+} ym_cvss_entry;
+
+/* One CPE criterion of an affected-product configuration. NVD's
+ * configurations are flattened: every row says which configuration and
+ * node it belongs to and their operators, which is enough to rebuild the
+ * AND/OR tree (configuration = AND|OR of nodes; node = AND|OR of rows).
+ * JVN's product CPEs are single-node configurations whose bounds come
+ * from the Japanese version text. */
+typedef struct ym_cpe_criterion {
+	int config;            /* configuration index within the record */
+	const char *config_op; /* "AND" | "OR" (NULL = OR) */
+	int node;              /* node index within the configuration */
+	const char *node_op;   /* "AND" | "OR" (NULL = OR) */
+	bool node_negate;      /* the node's negate flag */
+	bool vulnerable;       /* false: a "running on/with" platform */
+	const char *criteria;  /* CPE 2.3 formatted string */
+	const char *start_incl, *start_excl; /* version bounds, NULL if none */
+	const char *end_incl, *end_excl;
+	const char *match_id;  /* NVD matchCriteriaId, or NULL */
+	const char *text;      /* the source's own words for the versions */
+	bool unparsed;         /* text could not be read as bounds: the
+			        * matcher must lower its confidence */
+} ym_cpe_criterion;
+
+/* CSAF product status (and VEX) for one product of a document. */
+typedef struct ym_product_status {
+	const char *status;        /* known_affected | fixed | known_not_affected
+				    * | under_investigation | first_affected |
+				    * last_affected | first_fixed | recommended */
+	const char *product_id;    /* the document's product id */
+	const char *name;          /* full product name (branch path joined) */
+	const char *cpe, *purl;    /* product identification helper, or NULL */
+	const char *justification; /* VEX flag label for not_affected */
+	const char *impact;        /* threat "impact" statement, or NULL */
+} ym_product_status;
+
+/* CISA ADP SSVC decision points of a CVE record. */
+typedef struct ym_ssvc_points {
+	const char *exploitation;     /* none | poc | active */
+	const char *automatable;      /* yes | no */
+	const char *technical_impact; /* partial | total */
+	const char *timestamp;
+	const char *origin;           /* the ADP, e.g. "CISA-ADP" */
+	const char *version;          /* SSVC version, e.g. "2.0.3" */
+} ym_ssvc_points;
+
 typedef struct ym_vuln {
 	int64_t id;
-	const char *vuln_id;     /* primary id, e.g. GHSA-..., CVE-... */
+	const char *vuln_id;     /* the source's id: CVE-, JVNDB-, GHSA-, ... */
+	const char *record_id;   /* the source record key; NULL = vuln_id */
+	const char *identity;    /* the vulnerability this record belongs to;
+				  * NULL = chosen by the store (see above) */
+	const char *title;       /* English */
+	const char *title_ja;    /* Japanese */
 	const char *summary;     /* English */
 	const char *summary_ja;  /* Japanese, when the source has it */
 	const char *details;
 	const char *severity;    /* critical|high|medium|low|none|unknown */
-	const char *cvss_vector; /* the preferred vector, if any */
+	const char *cvss_vector; /* the source's preferred vector, if any */
 	const char *published;
 	const char *modified;
 	const char *withdrawn;
+	bool rejected;           /* NVD "Rejected", CVE state REJECTED */
+	const char *status;      /* the source's own status, e.g. "Analyzed" */
 	const char *const *aliases; /* NULL-terminated; may be NULL */
+	const char *const *cwes;    /* NULL-terminated "CWE-79"...; may be NULL */
+	/* JSON arrays kept as the source gave them (compact): */
+	const char *references;  /* [{"url":..,"tags":[..],"source":..}] */
+	const char *remediations;/* [{"category":..,"details":..,"url":..,
+				  *   "product_ids":[..]}] fix / workaround */
+	const char *threats;     /* [{"category":..,"details":..}] vendor
+				  * threat indicators (CSAF, JVN) */
 	/* the source record this came from */
-	const char *source;      /* "osv", ... */
+	const char *source;      /* "nvd" | "cve5" | "jvn" | "osv" | "csaf" */
 	const char *source_file; /* file or URL it was read from */
 	const ym_affected_range *ranges;
 	size_t n_ranges;
+	const ym_cvss_entry *cvss;
+	size_t n_cvss;
+	const ym_cpe_criterion *cpes;
+	size_t n_cpes;
+	const ym_product_status *products;
+	size_t n_products;
+	const ym_ssvc_points *ssvc; /* NULL when the record has none */
 	const char *aliases_joined; /* filled on read: "CVE-1, GHSA-2" */
 } ym_vuln;
 
@@ -181,17 +265,57 @@ typedef enum ym_put_result {
 	YM_PUT_UNCHANGED
 } ym_put_result;
 
-/* Inserts or replaces the record of (source, vuln_id): aliases and the
- * ranges of that source are replaced; *res tells what happened. */
+/* Inserts or replaces the record of (source, record_id): everything that
+ * record said before is replaced; *res tells what happened. A record whose
+ * modified date is older than the stored one is left as it is
+ * (YM_PUT_UNCHANGED): feeds arrive out of order. */
 int ym_store_vuln_put(ym_store *s, const ym_vuln *v, ym_put_result *res,
 		      ym_err *err);
+/* The merged view of the vulnerability with this id or alias. */
 int ym_store_vuln_get(ym_store *s, const char *vuln_id, ym_arena *arena,
 		      ym_vuln *out, ym_err *err);
+/* Every source record of vulnerability row vuln_rowid, in precedence
+ * order, with its CVSS, CPE criteria, ranges and product status. */
+typedef int (*ym_vuln_cb)(const ym_vuln *v, void *ctx);
+int ym_store_vuln_sources_each(ym_store *s, int64_t vuln_rowid,
+			       ym_vuln_cb cb, void *ctx, ym_err *err);
 typedef int (*ym_range_cb)(int64_t vuln_rowid, const char *vuln_id,
 			   const ym_affected_range *r, void *ctx);
 int ym_store_ranges_each(ym_store *s, ym_range_cb cb, void *ctx,
 			 ym_err *err);
 int ym_store_vuln_count(ym_store *s, int64_t *n, ym_err *err);
+
+/* ---- context: KEV, EPSS ---- */
+typedef struct ym_kev_entry {
+	const char *cve_id;
+	const char *vendor, *product, *name;
+	const char *date_added, *due_date; /* YYYY-MM-DD */
+	const char *description, *required_action, *notes;
+	const char *ransomware; /* "Known" | "Unknown" */
+	const char *cwes;       /* "CWE-20, CWE-78" or NULL */
+	const char *catalog_version;
+} ym_kev_entry;
+int ym_store_kev_put(ym_store *s, const ym_kev_entry *k, ym_put_result *res,
+		     ym_err *err);
+int ym_store_kev_get(ym_store *s, const char *cve_id, ym_arena *arena,
+		     ym_kev_entry *out, ym_err *err);
+
+typedef struct ym_epss_entry {
+	const char *cve_id;
+	double score;      /* 0..1 */
+	double percentile; /* 0..1 */
+	const char *date;  /* the model's score date, YYYY-MM-DD */
+	const char *model_version;
+} ym_epss_entry;
+/* Sets the current score and keeps (cve, date) in the history. */
+int ym_store_epss_put(ym_store *s, const ym_epss_entry *e,
+		      ym_put_result *res, ym_err *err);
+int ym_store_epss_get(ym_store *s, const char *cve_id, ym_arena *arena,
+		      ym_epss_entry *out, ym_err *err);
+typedef int (*ym_epss_cb)(const ym_epss_entry *e, void *ctx);
+/* History of one CVE, oldest first. */
+int ym_store_epss_history(ym_store *s, const char *cve_id, ym_epss_cb cb,
+			  void *ctx, ym_err *err);
 
 /* ---- findings ---- */
 typedef enum ym_finding_status {

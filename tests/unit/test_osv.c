@@ -30,6 +30,7 @@ static int sink(const ym_vuln *v, void *ctx, ym_err *err)
 	return 0;
 }
 
+static const ym_feed_ctx FC = {.vuln = sink};
 static int warnings;
 static char warning[2048];
 
@@ -55,7 +56,7 @@ static void t_record(void)
 {
 	ym_err e = YM_ERR_INIT;
 	n_records = 0;
-	CHECK_INT(ym_osv_parse(REC, strlen(REC), "r.json", &A, sink, NULL, &e),
+	CHECK_INT(ym_osv_parse(REC, strlen(REC), "r.json", &A, &FC, &e),
 		  0);
 	CHECK_INT(n_records, 1);
 	CHECK_STR(got, "YMD-1|medium|CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/"
@@ -70,7 +71,7 @@ static void t_array(void)
 	ym_err e = YM_ERR_INIT;
 	n_records = 0;
 	const char *two = "[{\"id\":\"A\"},{\"id\":\"B\",\"affected\":7}]";
-	CHECK_INT(ym_osv_parse(two, strlen(two), "a.json", &A, sink, NULL, &e),
+	CHECK_INT(ym_osv_parse(two, strlen(two), "a.json", &A, &FC, &e),
 		  YM_E_INVALID);
 	CHECK_INT(n_records, 1);
 	CHECK_STR(e.field, "[1].affected");
@@ -84,17 +85,16 @@ static void t_warning_and_strict(void)
 		"\"PyPI\",\"name\":\"x\"},\"ranges\":[{\"type\":\"ECOSYSTEM\","
 		"\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"0.2.0-n653\"}]}]}]}";
 	ym_err e = YM_ERR_INIT;
-	ym_feed_opts lax = {.warn = on_warn};
+	ym_feed_ctx lax = {.vuln = sink, .warn = on_warn};
 	warnings = 0;
-	CHECK_INT(ym_osv_parse_opts(legacy, strlen(legacy), "l.json", &A, &lax,
-				    sink, NULL, &e), 0);
+	CHECK_INT(ym_osv_parse(legacy, strlen(legacy), "l.json", &A, &lax, &e), 0);
 	CHECK_INT(warnings, 1);
 	CHECK_STR(warning, "1:134 affected[0].ranges[0].events[1].fixed "
 			   "invalid version '0.2.0-n653' at position 5: "
 			   "unexpected '-'");
-	ym_feed_opts strict = {.strict = true};
-	CHECK_INT(ym_osv_parse_opts(legacy, strlen(legacy), "l.json", &A,
-				    &strict, sink, NULL, &e), YM_E_INVALID);
+	ym_feed_ctx strict = {.strict = true, .vuln = sink};
+	CHECK_INT(ym_osv_parse(legacy, strlen(legacy), "l.json", &A, &strict,
+			       &e), YM_E_INVALID);
 	CHECK_STR(e.field, "affected[0].ranges[0].events[1].fixed");
 }
 
@@ -104,7 +104,7 @@ static void t_structure_errors(void)
 	const char *noev = "{\"id\":\"X\",\"affected\":[{\"package\":{\"ecosystem\""
 			   ":\"npm\",\"name\":\"a\"},\"ranges\":[{\"type\":"
 			   "\"SEMVER\",\"events\":[]}]}]}";
-	CHECK_INT(ym_osv_parse(noev, strlen(noev), "e.json", &A, sink, NULL,
+	CHECK_INT(ym_osv_parse(noev, strlen(noev), "e.json", &A, &FC,
 			       &e), YM_E_INVALID);
 	CHECK_STR(e.field, "affected[0].ranges[0].events");
 	CHECK_STR(e.msg, "range has no events");
@@ -112,18 +112,18 @@ static void t_structure_errors(void)
 			  ":\"npm\",\"name\":\"a\"},\"ranges\":[{\"type\":"
 			  "\"SEMVER\",\"events\":[{\"introduced\":\"0\","
 			  "\"fixed\":\"1.0.0\"}]}]}]}";
-	CHECK_INT(ym_osv_parse(two, strlen(two), "e.json", &A, sink, NULL, &e),
+	CHECK_INT(ym_osv_parse(two, strlen(two), "e.json", &A, &FC, &e),
 		  YM_E_INVALID);
 	CHECK_STR(e.msg, "event must have exactly one of introduced, fixed, "
 			 "last_affected, limit");
 	const char *type = "{\"id\":\"X\",\"affected\":[{\"package\":{\"ecosystem\""
 			   ":\"npm\",\"name\":\"a\"},\"ranges\":[{\"type\":"
 			   "\"RANGE\",\"events\":[{\"introduced\":\"0\"}]}]}]}";
-	CHECK_INT(ym_osv_parse(type, strlen(type), "e.json", &A, sink, NULL,
+	CHECK_INT(ym_osv_parse(type, strlen(type), "e.json", &A, &FC,
 			       &e), YM_E_INVALID);
 	CHECK_STR(e.msg, "unknown range type 'RANGE'");
 	const char *pkg = "{\"id\":\"X\",\"affected\":[{\"package\":{\"name\":\"a\"}}]}";
-	CHECK_INT(ym_osv_parse(pkg, strlen(pkg), "e.json", &A, sink, NULL, &e),
+	CHECK_INT(ym_osv_parse(pkg, strlen(pkg), "e.json", &A, &FC, &e),
 		  YM_E_INVALID);
 	CHECK_STR(e.msg, "package needs ecosystem and name");
 }
