@@ -1,5 +1,5 @@
-/* cmd_feed.c - yamori feed import osv PATH...: vulnerability records
- * into the store, then re-match the ledger. */
+/* cmd_feed.c - yamori feed import SOURCE PATH...: vulnerability
+ * intelligence into the store, then re-match the ledger. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,55 +10,137 @@
 #include "feeds/feed_import.h"
 #include "match/match.h"
 
-static void print_warning(const ym_err *w, void *ctx)
+/* The formatted problem, or NULL when --quiet. */
+static char *problem_text(const ym_err *w, void *ctx, ym_buf *b)
 {
 	if (((ym_ctx *)ctx)->quiet)
-		return;
+		return NULL;
+	ym_err_format(w, b);
+	return b->ptr;
+}
+
+static void print_warning(const ym_err *w, void *ctx)
+{
 	ym_buf b = YM_BUF_INIT;
-	ym_err_format(w, &b);
-	fprintf(stderr, _("yamori: warning: %s\n"), b.ptr);
+	const char *text = problem_text(w, ctx, &b);
+	if (text)
+		fprintf(stderr, _("yamori: warning: %s\n"), text);
+	ym_buf_release(&b);
+}
+
+static void print_skipped(const ym_err *w, void *ctx)
+{
+	ym_buf b = YM_BUF_INIT;
+	const char *text = problem_text(w, ctx, &b);
+	if (text)
+		fprintf(stderr, _("yamori: skipped: %s\n"), text);
 	ym_buf_release(&b);
 }
 
 static void usage(void)
 {
-	printf(_("usage: yamori feed import osv PATH... [--strict] "
+	printf(_("usage: yamori feed import SOURCE PATH... [--strict] "
 		 "[--no-scan]\n"
 		 "\n"
-		 "Imports OSV JSON records: files holding one record or an "
-		 "array of\nrecords, or directories searched for *.json. The "
-		 "whole import is one\ntransaction: one malformed record "
-		 "changes nothing and names the file,\nline and field. A "
-		 "version its ecosystem cannot read (legacy PyPI\nversions, "
-		 "for example) is a warning and that range is not matched;\n"
-		 "with --strict it is an error. The ledger is matched "
-		 "afterwards unless\n--no-scan.\n"));
+		 "Imports vulnerability intelligence. PATH is a file, a "
+		 "directory (searched\nfor the source's files), a compressed "
+		 "file (.gz, .xz, .bz2) or an archive\n(.zip, .tar.gz). The "
+		 "whole import is one transaction. A malformed record\nis "
+		 "skipped and reported with its file, line and record id; "
+		 "with --strict\nit rolls the import back. Importing the same "
+		 "data twice changes nothing;\na record older than the one "
+		 "stored is left alone. The ledger is matched\nafterwards "
+		 "when records changed, unless --no-scan.\n"
+		 "\n"
+		 "Sources:\n"));
+	for (const ym_feed_format *f = ym_feed_formats(); f->name; f++)
+		printf("  %-6s %s\n", f->name, _(f->label));
 }
 
-int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv)
+static void known_sources(ym_buf *b)
+{
+	for (const ym_feed_format *f = ym_feed_formats(); f->name; f++)
+		ym_buf_printf(b, "%s%s", f == ym_feed_formats() ? "" : ", ",
+			      f->name);
+}
+
+static void print_stats(ym_ctx *ctx, const ym_feed_format *fmt,
+			const ym_import_stats *st, bool scanned,
+			const ym_match_stats *ms)
+{
+	ym_buf out = YM_BUF_INIT;
+	if (ctx->format == YM_FMT_JSON) {
+		ym_jsonw w;
+		ym_jsonw_init(&w, &out, true);
+		ym_jsonw_obj_begin(&w);
+		ym_jsonw_kstr(&w, "source", fmt->name);
+		ym_jsonw_kint(&w, "files", st->files);
+		ym_jsonw_kint(&w, "inserted", st->inserted);
+		ym_jsonw_kint(&w, "updated", st->updated);
+		ym_jsonw_kint(&w, "unchanged", st->unchanged);
+		ym_jsonw_kint(&w, "skipped", st->skipped);
+		ym_jsonw_kint(&w, "warnings", st->warnings);
+		ym_jsonw_kint(&w, "findings", ms->findings);
+		ym_jsonw_obj_end(&w);
+		ym_buf_addc(&out, '\n');
+	} else {
+		ym_buf_printf(&out,
+			      _("%s: %lld files, %lld new, %lld updated, "
+				"%lld unchanged\n"),
+			      fmt->name, (long long)st->files,
+			      (long long)st->inserted, (long long)st->updated,
+			      (long long)st->unchanged);
+		if (st->skipped)
+			ym_buf_printf(&out, _("  %lld skipped\n"),
+				      (long long)st->skipped);
+		if (st->warnings)
+			ym_buf_printf(&out, _("  %lld warnings\n"),
+				      (long long)st->warnings);
+		if (scanned)
+			ym_buf_printf(&out,
+				      _("  %lld findings (%lld new, %lld "
+					"resolved)\n"),
+				      (long long)ms->findings,
+				      (long long)ms->new_findings,
+				      (long long)ms->resolved);
+	}
+	ym_cli_out(&out);
+	ym_buf_release(&out);
+}
+
+static int feed_import(ym_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"no-scan", no_argument, NULL, 'n'},
 		{"strict", no_argument, NULL, 's'},
 		{0}};
 	bool scan = true;
-	ym_feed_opts fo = {.warn = print_warning, .warn_ctx = ctx};
+	ym_feed_opts fo = {.warn = print_warning,
+			   .skipped = print_skipped,
+			   .warn_ctx = ctx,
+			   .progress = !ctx->quiet};
 	ym_err err = YM_ERR_INIT;
 	int c;
-	if (ym_cli_wants_help(argc, argv)) {
-		usage();
-		return YM_EXIT_OK;
+	if (argc < 2) {
+		ym_buf b = YM_BUF_INIT;
+		known_sources(&b);
+		int rc = ym_cli_usage("feed", _("missing source (known: %s)"),
+				      b.ptr);
+		ym_buf_release(&b);
+		return rc;
 	}
-	if (argc < 2 || strcmp(argv[1], "import") != 0)
-		return ym_cli_usage("feed", argc < 2
-						    ? _("missing subcommand (import)")
-						    : _("unknown subcommand '%s'"),
-				    argc < 2 ? "" : argv[1]);
-	if (argc < 3 || strcmp(argv[2], "osv") != 0)
-		return ym_cli_usage("feed",
-				    _("unknown or missing source (known: osv)"));
-	argc -= 2;
-	argv += 2;
+	const ym_feed_format *fmt = ym_feed_format_find(argv[1]);
+	if (!fmt) {
+		ym_buf b = YM_BUF_INIT;
+		known_sources(&b);
+		int rc = ym_cli_usage("feed",
+				      _("unknown source '%s' (known: %s)"),
+				      argv[1], b.ptr);
+		ym_buf_release(&b);
+		return rc;
+	}
+	argc -= 1;
+	argv += 1;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -70,48 +152,34 @@ int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv)
 			return ym_cli_bad_option("feed", c, argv);
 	}
 	if (optind >= argc)
-		return ym_cli_usage("feed", _("feed import osv needs a PATH"));
+		return ym_cli_usage("feed", _("feed import %s needs a PATH"),
+				    fmt->name);
 	ym_import_stats st;
-	int rc = ym_feed_import_osv(ctx->store,
-				    (const char *const *)argv + optind,
-				    argc - optind, &fo, &st, &err);
+	int rc = ym_feed_import(ctx->store, fmt,
+				(const char *const *)argv + optind,
+				argc - optind, &fo, &st, &err);
 	if (rc)
 		return ym_cli_fail(&err);
 	ym_match_stats ms = {0};
-	if (scan && ym_match_run(ctx->store, 0, &ms, &err))
+	/* KEV and EPSS change no finding's existence, only its risk */
+	bool vulns = strcmp(fmt->name, "kev") != 0 &&
+		     strcmp(fmt->name, "epss") != 0;
+	bool scanned = scan && vulns;
+	if (scanned && ym_match_run(ctx->store, 0, &ms, &err))
 		return ym_cli_fail(&err);
-	ym_buf out = YM_BUF_INIT;
-	if (ctx->format == YM_FMT_JSON) {
-		ym_jsonw w;
-		ym_jsonw_init(&w, &out, true);
-		ym_jsonw_obj_begin(&w);
-		ym_jsonw_kstr(&w, "source", "osv");
-		ym_jsonw_kint(&w, "files", st.files);
-		ym_jsonw_kint(&w, "inserted", st.inserted);
-		ym_jsonw_kint(&w, "updated", st.updated);
-		ym_jsonw_kint(&w, "unchanged", st.unchanged);
-		ym_jsonw_kint(&w, "warnings", st.warnings);
-		ym_jsonw_kint(&w, "findings", ms.findings);
-		ym_jsonw_obj_end(&w);
-		ym_buf_addc(&out, '\n');
-	} else {
-		ym_buf_printf(&out,
-			      _("osv: %lld files, %lld new, %lld updated, "
-				"%lld unchanged\n"),
-			      (long long)st.files, (long long)st.inserted,
-			      (long long)st.updated, (long long)st.unchanged);
-		if (st.warnings)
-			ym_buf_printf(&out, _("  %lld warnings\n"),
-				      (long long)st.warnings);
-		if (scan)
-			ym_buf_printf(&out,
-				      _("  %lld findings (%lld new, %lld "
-					"resolved)\n"),
-				      (long long)ms.findings,
-				      (long long)ms.new_findings,
-				      (long long)ms.resolved);
-	}
-	ym_cli_out(&out);
-	ym_buf_release(&out);
+	print_stats(ctx, fmt, &st, scanned, &ms);
 	return YM_EXIT_OK;
+}
+
+int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv)
+{
+	if (ym_cli_wants_help(argc, argv)) {
+		usage();
+		return YM_EXIT_OK;
+	}
+	if (argc < 2)
+		return ym_cli_usage("feed", _("missing subcommand (import)"));
+	if (strcmp(argv[1], "import") == 0)
+		return feed_import(ctx, argc - 1, argv + 1);
+	return ym_cli_usage("feed", _("unknown subcommand '%s'"), argv[1]);
 }

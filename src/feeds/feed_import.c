@@ -1,172 +1,215 @@
-/* feed_import.c - walk files and directories, parse, store (one
- * transaction for the whole import). */
+/* feed_import.c - files in, parser, store out: one transaction for the
+ * whole import. Also where a record naming several CVEs becomes one
+ * source record per CVE (each CVE is its own vulnerability). */
 #include "feeds/feed_import.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/i18n.h"
-#include "core/progress.h"
 #include "core/vec.h"
-#include "core/xalloc.h"
+#include "feeds/feed_input.h"
 #include "feeds/osv.h"
 
-typedef YM_VEC(char *) path_vec;
+static const char *const JSON[] = {".json", NULL};
 
-#define MAX_FEED_FILE ((size_t)512 << 20)
+static const ym_feed_format FORMATS[] = {
+	{"osv", N_("OSV JSON (records, directories, all.zip)"), ym_osv_parse,
+	 JSON},
+	{NULL, NULL, NULL, NULL},
+};
 
-static int cmp_str(const void *a, const void *b)
+const ym_feed_format *ym_feed_formats(void)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return FORMATS;
 }
 
-static bool has_json_suffix(const char *name)
+const ym_feed_format *ym_feed_format_find(const char *name)
 {
-	size_t n = strlen(name);
-	return n > 5 && strcmp(name + n - 5, ".json") == 0;
+	for (const ym_feed_format *f = FORMATS; f->name; f++)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
 }
 
-/* Collects *.json files under dir (recursively). */
-static int collect(const char *path, path_vec *out, int depth, ym_err *err)
+typedef struct import_ctx {
+	ym_store *store;
+	ym_import_stats *stats;
+	const ym_feed_opts *user;
+	const ym_feed_format *fmt;
+	ym_feed_ctx fc;
+	ym_arena arena;
+} import_ctx;
+
+static void count(import_ctx *ic, ym_put_result res)
 {
-	struct stat st;
-	if (stat(path, &st) != 0) {
-		ym_err_set(err, YM_E_IO, _("cannot read: %s"), strerror(errno));
-		ym_err_at(err, path, 0, 0);
-		return YM_E_IO;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		ym_vec_push(out, ym_xstrdup(path));
-		return 0;
-	}
-	if (depth > 32) {
-		ym_err_set(err, YM_E_TOOBIG, _("directories nested too deep"));
-		ym_err_at(err, path, 0, 0);
-		return YM_E_TOOBIG;
-	}
-	DIR *d = opendir(path);
-	if (!d) {
-		ym_err_set(err, YM_E_IO, _("cannot open directory: %s"),
-			   strerror(errno));
-		ym_err_at(err, path, 0, 0);
-		return YM_E_IO;
-	}
-	path_vec here = YM_VEC_INIT;
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
-			continue;
-		size_t n = strlen(path) + strlen(de->d_name) + 2;
-		char *full = ym_xmalloc(n);
-		snprintf(full, n, "%s/%s", path, de->d_name);
-		ym_vec_push(&here, full);
-	}
-	closedir(d);
-	qsort(here.v, here.n, sizeof(char *), cmp_str);
-	int rc = 0;
-	for (size_t i = 0; i < here.n; i++) {
-		struct stat cs;
-		if (!rc && stat(here.v[i], &cs) == 0) {
-			if (S_ISDIR(cs.st_mode))
-				rc = collect(here.v[i], out, depth + 1, err);
-			else if (has_json_suffix(here.v[i])) {
-				ym_vec_push(out, here.v[i]);
-				here.v[i] = NULL;
-			}
-		}
-		free(here.v[i]);
-	}
-	ym_vec_release(&here);
+	if (res == YM_PUT_INSERTED)
+		ic->stats->inserted++;
+	else if (res == YM_PUT_UPDATED)
+		ic->stats->updated++;
+	else
+		ic->stats->unchanged++;
+}
+
+static void on_warn(const ym_err *w, void *ctx)
+{
+	import_ctx *ic = ctx;
+	ic->stats->warnings++;
+	if (ic->user && ic->user->warn)
+		ic->user->warn(w, ic->user->warn_ctx);
+}
+
+static void on_skip(const ym_err *e, void *ctx)
+{
+	import_ctx *ic = ctx;
+	ic->stats->skipped++;
+	if (ic->user && ic->user->skipped)
+		ic->user->skipped(e, ic->user->warn_ctx);
+}
+
+static bool is_cve(const char *s)
+{
+	return s && strncmp(s, "CVE-", 4) == 0;
+}
+
+static int put_one(import_ctx *ic, const ym_vuln *v, ym_put_result *res,
+		   ym_err *err)
+{
+	int rc = ym_store_vuln_put(ic->store, v, res, err);
+	if (rc)
+		ym_err_record(err, v->vuln_id);
 	return rc;
 }
 
-typedef struct sink_ctx {
-	ym_store *store;
-	ym_import_stats *stats;
-	const ym_feed_opts *user; /* the caller's options */
-} sink_ctx;
-
-/* Counts warnings on their way to the caller's handler. */
-static void count_warning(const ym_err *w, void *ctx)
+/* A record naming several CVEs (a JVNDB entry, a GHSA) is stored once per
+ * CVE, keyed "RECORD#CVE-...", each copy listing only its own CVE among
+ * its aliases, so no CVE is folded into another. */
+static int on_vuln(const ym_vuln *v, void *ctx, ym_err *err)
 {
-	sink_ctx *sc = ctx;
-	sc->stats->warnings++;
-	if (sc->user && sc->user->warn)
-		sc->user->warn(w, sc->user->warn_ctx);
+	import_ctx *ic = ctx;
+	YM_VEC(const char *) cves = YM_VEC_INIT;
+	if (is_cve(v->vuln_id))
+		ym_vec_push(&cves, v->vuln_id);
+	for (size_t i = 0; v->aliases && v->aliases[i]; i++) {
+		bool dup = false;
+		for (size_t j = 0; j < cves.n; j++)
+			dup = dup || strcmp(cves.v[j], v->aliases[i]) == 0;
+		if (is_cve(v->aliases[i]) && !dup)
+			ym_vec_push(&cves, v->aliases[i]);
+	}
+	int rc;
+	ym_put_result res, all = YM_PUT_UNCHANGED;
+	if (v->identity || cves.n <= 1 || is_cve(v->vuln_id)) {
+		ym_vec_release(&cves);
+		rc = put_one(ic, v, &res, err);
+		if (!rc)
+			count(ic, res);
+		return rc;
+	}
+	size_t n_al = 0;
+	while (v->aliases[n_al])
+		n_al++;
+	const char **al = ym_arena_alloc(&ic->arena, (n_al + 1) * sizeof *al);
+	const char *record = v->record_id ? v->record_id : v->vuln_id;
+	rc = 0;
+	for (size_t c = 0; c < cves.n && !rc; c++) {
+		size_t k = 0;
+		for (size_t i = 0; i < n_al; i++)
+			if (!is_cve(v->aliases[i]) ||
+			    strcmp(v->aliases[i], cves.v[c]) == 0)
+				al[k++] = v->aliases[i];
+		al[k] = NULL;
+		ym_vuln copy = *v;
+		copy.aliases = al;
+		copy.identity = cves.v[c];
+		copy.record_id = ym_arena_printf(&ic->arena, "%s#%s", record,
+						 cves.v[c]);
+		rc = put_one(ic, &copy, &res, err);
+		/* counted once per feed record: new if any part is new */
+		if (res < all)
+			all = res;
+	}
+	ym_vec_release(&cves);
+	if (!rc)
+		count(ic, all);
+	return rc;
 }
 
-static int store_sink(const ym_vuln *v, void *ctx, ym_err *err)
+static int on_kev(const ym_kev_entry *k, void *ctx, ym_err *err)
 {
-	sink_ctx *sc = ctx;
+	import_ctx *ic = ctx;
 	ym_put_result res;
-	int rc = ym_store_vuln_put(sc->store, v, &res, err);
-	if (rc)
+	int rc = ym_store_kev_put(ic->store, k, &res, err);
+	if (rc) {
+		ym_err_record(err, k->cve_id);
 		return rc;
-	if (res == YM_PUT_INSERTED)
-		sc->stats->inserted++;
-	else if (res == YM_PUT_UPDATED)
-		sc->stats->updated++;
-	else
-		sc->stats->unchanged++;
+	}
+	count(ic, res);
 	return 0;
 }
 
-int ym_feed_import_osv(ym_store *s, const char *const *paths, int n_paths,
-		       const ym_feed_opts *opts, ym_import_stats *stats,
-		       ym_err *err)
+static int on_epss(const ym_epss_entry *e, void *ctx, ym_err *err)
 {
-	path_vec files = YM_VEC_INIT;
-	ym_buf text = YM_BUF_INIT;
-	ym_arena arena;
-	ym_progress prog;
-	int rc = 0;
-	memset(stats, 0, sizeof *stats);
-	ym_arena_init(&arena, 0);
-	ym_buf_init(&text, MAX_FEED_FILE);
-	for (int i = 0; i < n_paths && !rc; i++)
-		rc = collect(paths[i], &files, 0, err);
-	if (rc)
-		goto out;
-	rc = ym_store_begin(s, err);
-	if (rc)
-		goto out;
-	sink_ctx sc = {.store = s, .stats = stats, .user = opts};
-	ym_feed_ctx mine = {.strict = opts && opts->strict,
-			    .vuln = store_sink, .warn = count_warning,
-			    .ctx = &sc};
-	ym_progress_start(&prog, _("importing OSV records"), files.n);
-	for (size_t i = 0; i < files.n; i++) {
-		ym_buf_reset(&text);
-		rc = ym_buf_read_file(&text, files.v[i], err);
-		if (!rc)
-			rc = ym_osv_parse(text.ptr, text.len, files.v[i],
-					  &arena, &mine, err);
-		if (rc) {
-			/* a store error has no file yet: say which */
-			if (err && !err->file[0])
-				ym_err_at(err, files.v[i], 0, 0);
-			break;
-		}
-		stats->files++;
-		ym_arena_reset(&arena);
-		ym_progress_update(&prog, i + 1);
+	import_ctx *ic = ctx;
+	ym_put_result res;
+	int rc = ym_store_epss_put(ic->store, e, &res, err);
+	if (rc) {
+		ym_err_record(err, e->cve_id);
+		return rc;
 	}
-	ym_progress_end(&prog);
+	count(ic, res);
+	return 0;
+}
+
+static int on_file(const char *name, const char *data, size_t len, void *ctx,
+		   ym_err *err)
+{
+	import_ctx *ic = ctx;
+	int rc = ic->fmt->parse(data, len, name, &ic->arena, &ic->fc, err);
+	ym_arena_reset(&ic->arena);
+	if (rc) {
+		/* a store error has no file yet: say which */
+		if (err && !err->file[0])
+			ym_err_at(err, name, 0, 0);
+		return rc;
+	}
+	ic->stats->files++;
+	return 0;
+}
+
+int ym_feed_import(ym_store *s, const ym_feed_format *fmt,
+		   const char *const *paths, int n_paths,
+		   const ym_feed_opts *opts, ym_import_stats *stats,
+		   ym_err *err)
+{
+	import_ctx ic = {.store = s, .stats = stats, .user = opts, .fmt = fmt};
+	memset(stats, 0, sizeof *stats);
+	ic.fc = (ym_feed_ctx){.strict = opts && opts->strict,
+			      .vuln = on_vuln,
+			      .kev = on_kev,
+			      .epss = on_epss,
+			      .warn = on_warn,
+			      .skip = on_skip,
+			      .ctx = &ic};
+	ym_arena_init(&ic.arena, 0);
+	int rc = ym_store_begin(s, err);
+	if (rc)
+		goto out;
+	char label[128];
+	snprintf(label, sizeof label, _("importing %s"), fmt->name);
+	ym_feed_input in = {.suffixes = fmt->suffixes,
+			    .fn = on_file,
+			    .ctx = &ic,
+			    .progress_label = opts && opts->progress ? label
+								     : NULL};
+	rc = ym_feed_input_each(&in, paths, n_paths, err);
 	if (rc)
 		ym_store_rollback(s);
 	else
 		rc = ym_store_commit(s, err);
 out:
-	for (size_t i = 0; i < files.n; i++)
-		free(files.v[i]);
-	ym_vec_release(&files);
-	ym_buf_release(&text);
-	ym_arena_release(&arena);
+	ym_arena_release(&ic.arena);
 	return rc;
 }

@@ -16,6 +16,7 @@ typedef struct ctx {
 	ym_arena *a;
 	ym_err *err;
 	const ym_feed_ctx *fc;
+	bool sink_failed; /* the store refused: not the record's fault */
 	char path[96]; /* "[3]" when the file holds an array, else "" */
 } ctx;
 
@@ -338,9 +339,22 @@ static int parse_record(ctx *c, const ym_json *rec)
 	v.ranges = ranges.v;
 	v.n_ranges = ranges.n;
 	rc = ym_feed_emit(c->fc, &v, c->err);
+	c->sink_failed = rc != 0;
 out:
 	ym_vec_release(&ranges);
 	return rc;
+}
+
+/* A malformed record is skipped (or, strict, stops the import); a store
+ * error always stops it. */
+static int one_record(ctx *c, const ym_json *rec)
+{
+	c->sink_failed = false;
+	int rc = parse_record(c, rec);
+	if (!rc || c->sink_failed)
+		return rc;
+	ym_err_record(c->err, ym_json_string(ym_json_get(rec, "id")));
+	return ym_feed_bad_record(c->fc, c->err);
 }
 
 int ym_osv_parse(const char *text, size_t len, const char *filename,
@@ -351,10 +365,10 @@ int ym_osv_parse(const char *text, size_t len, const char *filename,
 	if (!root)
 		return err ? err->code : YM_E_PARSE;
 	if (root->type != YM_JSON_ARRAY)
-		return parse_record(&c, root);
+		return one_record(&c, root);
 	for (size_t i = 0; i < root->u.arr.n; i++) {
 		snprintf(c.path, sizeof c.path, "[%zu].", i);
-		int rc = parse_record(&c, root->u.arr.items[i]);
+		int rc = one_record(&c, root->u.arr.items[i]);
 		if (rc)
 			return rc;
 	}

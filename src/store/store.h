@@ -279,11 +279,37 @@ int ym_store_vuln_get(ym_store *s, const char *vuln_id, ym_arena *arena,
 typedef int (*ym_vuln_cb)(const ym_vuln *v, void *ctx);
 int ym_store_vuln_sources_each(ym_store *s, int64_t vuln_rowid,
 			       ym_vuln_cb cb, void *ctx, ym_err *err);
-typedef int (*ym_range_cb)(int64_t vuln_rowid, const char *vuln_id,
+/* record_id: the source's own id for the record that gave the range
+ * (evidence for a finding). */
+typedef int (*ym_range_cb)(int64_t vuln_rowid, const char *record_id,
 			   const ym_affected_range *r, void *ctx);
 int ym_store_ranges_each(ym_store *s, ym_range_cb cb, void *ctx,
 			 ym_err *err);
 int ym_store_vuln_count(ym_store *s, int64_t *n, ym_err *err);
+
+/* Search: one row per vulnerability, newest modification first. */
+typedef struct ym_vuln_filter {
+	const char *text;         /* part of the id, an alias, the title or
+				   * summary (English or Japanese) */
+	const char *source;       /* only with a record from this source */
+	const char *min_severity; /* low | medium | high | critical */
+	bool kev_only;            /* only those in the KEV catalog */
+	const char *modified_since; /* YYYY-MM-DD */
+	int limit;                /* 0: 100 */
+} ym_vuln_filter;
+
+typedef struct ym_vuln_row {
+	int64_t id;
+	const char *vuln_id, *title, *title_ja, *summary, *summary_ja;
+	const char *severity, *published, *modified;
+	const char *aliases; /* "GHSA-.., JVNDB-.." */
+	const char *sources; /* "jvn, nvd" */
+	bool rejected, kev;
+	double epss;         /* < 0 when there is no score */
+} ym_vuln_row;
+typedef int (*ym_vuln_row_cb)(const ym_vuln_row *r, void *ctx);
+int ym_store_vulns_search(ym_store *s, const ym_vuln_filter *f,
+			  ym_vuln_row_cb cb, void *ctx, ym_err *err);
 
 /* ---- context: KEV, EPSS ---- */
 typedef struct ym_kev_entry {

@@ -61,6 +61,8 @@ check_run() {
 # check_file NAME EXPECTED_FILE ACTUAL_TEXT
 check_file() {
 	printf '%s\n' "$3" >"$T/actual"
+	# YM_UPDATE_GOLDEN=1 rewrites the golden file (review with git diff)
+	if [ -n "${YM_UPDATE_GOLDEN:-}" ]; then cp "$T/actual" "$2"; fi
 	if diff -u "$2" "$T/actual" >"$T/diff"; then
 		ok
 	else

@@ -44,15 +44,15 @@ cat >"$T/v3.json" <<'J'
 J
 YAMORI_NOW=2026-11-05T00:00:00Z y --quiet import sbom "$T/v3.json" --asset app >/dev/null
 check_eq "two versions, three lodash findings" \
-	"4.17.15|YMD-2024-0001
-4.17.15|YMD-2024-0002
-4.17.20|YMD-2024-0001" \
+	"4.17.15|CVE-2020-8203
+4.17.15|CVE-2021-23337
+4.17.20|CVE-2021-23337" \
 	"$(sqlite3 "$DB" "SELECT f.component_version || '|' || v.vuln_id
 		FROM findings f JOIN vulnerabilities v ON v.id = f.vuln_rowid
 		WHERE f.status = 'open' AND f.component_name = 'lodash'
 		ORDER BY 1")"
 id_before=$(sqlite3 "$DB" "SELECT f.id FROM findings f JOIN vulnerabilities v
-	ON v.id = f.vuln_rowid WHERE v.vuln_id = 'YMD-2024-0011'")
+	ON v.id = f.vuln_rowid WHERE v.vuln_id = 'CVE-2023-32681'")
 cat >"$T/v4.json" <<'J'
 {"bomFormat":"CycloneDX","specVersion":"1.5","components":[
  {"name":"requests","version":"2.30.0","purl":"pkg:pypi/requests@2.30.0"}]}
@@ -63,6 +63,6 @@ check_eq "upgrade within the range carries the finding" \
 	"$(sqlite3 "$DB" "SELECT f.id || '|' || f.component_version || '|' ||
 		f.status || '|' || f.first_seen FROM findings f
 		JOIN vulnerabilities v ON v.id = f.vuln_rowid
-		WHERE v.vuln_id = 'YMD-2024-0011'")"
+		WHERE v.vuln_id = 'CVE-2023-32681'")"
 
 done_testing

@@ -31,6 +31,17 @@ static int sink(const ym_vuln *v, void *ctx, ym_err *err)
 }
 
 static const ym_feed_ctx FC = {.vuln = sink};
+static const ym_feed_ctx STRICT = {.strict = true, .vuln = sink};
+static int skips;
+static char skipped[2048];
+
+static void on_skip(const ym_err *e, void *ctx)
+{
+	(void)ctx;
+	skips++;
+	snprintf(skipped, sizeof skipped, "%s|%s|%s", e->record, e->field,
+		 e->msg);
+}
 static int warnings;
 static char warning[2048];
 
@@ -70,12 +81,23 @@ static void t_array(void)
 {
 	ym_err e = YM_ERR_INIT;
 	n_records = 0;
-	const char *two = "[{\"id\":\"A\"},{\"id\":\"B\",\"affected\":7}]";
-	CHECK_INT(ym_osv_parse(two, strlen(two), "a.json", &A, &FC, &e),
+	const char *two = "[{\"id\":\"A\"},{\"id\":\"B\",\"affected\":7},"
+			  "{\"id\":\"C\"}]";
+	CHECK_INT(ym_osv_parse(two, strlen(two), "a.json", &A, &STRICT, &e),
 		  YM_E_INVALID);
 	CHECK_INT(n_records, 1);
+	CHECK_STR(e.record, "B");
 	CHECK_STR(e.field, "[1].affected");
 	CHECK_STR(e.msg, "expected array, got number");
+	/* not strict: B is skipped, named, and C still arrives */
+	ym_feed_ctx lax = {.vuln = sink, .skip = on_skip};
+	n_records = skips = 0;
+	ym_err_clear(&e);
+	CHECK_INT(ym_osv_parse(two, strlen(two), "a.json", &A, &lax, &e), 0);
+	CHECK_INT(n_records, 2);
+	CHECK_INT(skips, 1);
+	CHECK_STR(skipped, "B|[1].affected|expected array, got number");
+	CHECK_INT(e.code, 0);
 }
 
 static void t_warning_and_strict(void)
@@ -104,7 +126,7 @@ static void t_structure_errors(void)
 	const char *noev = "{\"id\":\"X\",\"affected\":[{\"package\":{\"ecosystem\""
 			   ":\"npm\",\"name\":\"a\"},\"ranges\":[{\"type\":"
 			   "\"SEMVER\",\"events\":[]}]}]}";
-	CHECK_INT(ym_osv_parse(noev, strlen(noev), "e.json", &A, &FC,
+	CHECK_INT(ym_osv_parse(noev, strlen(noev), "e.json", &A, &STRICT,
 			       &e), YM_E_INVALID);
 	CHECK_STR(e.field, "affected[0].ranges[0].events");
 	CHECK_STR(e.msg, "range has no events");
@@ -112,18 +134,18 @@ static void t_structure_errors(void)
 			  ":\"npm\",\"name\":\"a\"},\"ranges\":[{\"type\":"
 			  "\"SEMVER\",\"events\":[{\"introduced\":\"0\","
 			  "\"fixed\":\"1.0.0\"}]}]}]}";
-	CHECK_INT(ym_osv_parse(two, strlen(two), "e.json", &A, &FC, &e),
+	CHECK_INT(ym_osv_parse(two, strlen(two), "e.json", &A, &STRICT, &e),
 		  YM_E_INVALID);
 	CHECK_STR(e.msg, "event must have exactly one of introduced, fixed, "
 			 "last_affected, limit");
 	const char *type = "{\"id\":\"X\",\"affected\":[{\"package\":{\"ecosystem\""
 			   ":\"npm\",\"name\":\"a\"},\"ranges\":[{\"type\":"
 			   "\"RANGE\",\"events\":[{\"introduced\":\"0\"}]}]}]}";
-	CHECK_INT(ym_osv_parse(type, strlen(type), "e.json", &A, &FC,
+	CHECK_INT(ym_osv_parse(type, strlen(type), "e.json", &A, &STRICT,
 			       &e), YM_E_INVALID);
 	CHECK_STR(e.msg, "unknown range type 'RANGE'");
 	const char *pkg = "{\"id\":\"X\",\"affected\":[{\"package\":{\"name\":\"a\"}}]}";
-	CHECK_INT(ym_osv_parse(pkg, strlen(pkg), "e.json", &A, &FC, &e),
+	CHECK_INT(ym_osv_parse(pkg, strlen(pkg), "e.json", &A, &STRICT, &e),
 		  YM_E_INVALID);
 	CHECK_STR(e.msg, "package needs ecosystem and name");
 }

@@ -143,6 +143,33 @@ static void t_rollback(void)
 
 static int64_t v_rowid;
 
+static char srcs[1024];
+
+static int collect_source(const ym_vuln *v, void *ctx)
+{
+	(void)ctx;
+	size_t off = strlen(srcs);
+	off += snprintf(srcs + off, sizeof srcs - off, "%s%s:%s:%s", off ? ";" : "",
+			v->source, v->vuln_id, v->summary ? v->summary : "-");
+	for (size_t i = 0; v->aliases && v->aliases[i]; i++)
+		off += snprintf(srcs + off, sizeof srcs - off, ",%s",
+				v->aliases[i]);
+	for (size_t i = 0; i < v->n_cvss; i++)
+		off += snprintf(srcs + off, sizeof srcs - off, ",cvss%s=%.1f",
+				v->cvss[i].version, v->cvss[i].base_score);
+	for (size_t i = 0; i < v->n_cpes; i++)
+		off += snprintf(srcs + off, sizeof srcs - off, ",cpe%d.%d<%s",
+				v->cpes[i].config, v->cpes[i].node,
+				v->cpes[i].end_excl ? v->cpes[i].end_excl : "");
+	for (size_t i = 0; v->cwes && v->cwes[i]; i++)
+		off += snprintf(srcs + off, sizeof srcs - off, ",%s",
+				v->cwes[i]);
+	if (v->ssvc)
+		snprintf(srcs + off, sizeof srcs - off, ",ssvc=%s",
+			 v->ssvc->exploitation);
+	return 0;
+}
+
 static void t_vulns(void)
 {
 	ym_err e = YM_ERR_INIT;
@@ -153,6 +180,7 @@ static void t_vulns(void)
 					 "{\"fixed\":\"4.17.21\"}]"};
 	ym_vuln v = {.vuln_id = "YMD-1", .summary = "command injection",
 		     .severity = "high", .aliases = aliases, .source = "osv",
+		     .modified = "2024-01-02T00:00:00Z",
 		     .ranges = &r, .n_ranges = 1};
 	ym_put_result res;
 	CHECK_INT(ym_store_vuln_put(S, &v, &res, &e), 0);
@@ -162,17 +190,139 @@ static void t_vulns(void)
 	v.summary = "command injection in template";
 	CHECK_INT(ym_store_vuln_put(S, &v, &res, &e), 0);
 	CHECK_INT(res, YM_PUT_UPDATED);
+	/* an older copy of the record does not step back in time */
+	v.summary = "stale";
+	v.modified = "2023-12-31T00:00:00Z";
+	CHECK_INT(ym_store_vuln_put(S, &v, &res, &e), 0);
+	CHECK_INT(res, YM_PUT_UNCHANGED);
 	int64_t n;
 	CHECK_INT(ym_store_vuln_count(S, &n, &e), 0);
 	CHECK_INT(n, 1);
+
+	/* NVD's record of the same CVE joins it; its English text wins the
+	 * merged view, the OSV record stays beside it */
+	const char *cwes[] = {"CWE-94", "CWE-77", NULL};
+	ym_cvss_entry cv = {.version = "3.1",
+			    .vector = "CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/"
+				      "I:H/A:H",
+			    .base_score = 7.2, .severity = "high",
+			    .origin = "nvd@nist.gov", .kind = "Primary"};
+	ym_cpe_criterion cpe = {.criteria = "cpe:2.3:a:lodash:lodash:*:*:*:*:"
+					    "*:node.js:*:*",
+				.vulnerable = true, .end_excl = "4.17.21"};
+	ym_ssvc_points ssvc = {.exploitation = "poc", .automatable = "no",
+			       .technical_impact = "total"};
+	ym_vuln nvd = {.vuln_id = "CVE-2021-23337", .source = "nvd",
+		       .summary = "Lodash versions prior to 4.17.21 are"
+				  " vulnerable to Command Injection",
+		       .severity = "high", .cwes = cwes, .cvss = &cv,
+		       .n_cvss = 1, .cpes = &cpe, .n_cpes = 1, .ssvc = &ssvc};
+	CHECK_INT(ym_store_vuln_put(S, &nvd, &res, &e), 0);
+	CHECK_INT(res, YM_PUT_INSERTED);
+	CHECK_INT(ym_store_vuln_count(S, &n, &e), 0);
+	CHECK_INT(n, 1);
+
 	ym_arena ar;
 	ym_vuln got;
 	ym_arena_init(&ar, 0);
-	CHECK_INT(ym_store_vuln_get(S, "CVE-2021-23337", &ar, &got, &e), 0);
-	CHECK_STR(got.vuln_id, "YMD-1");
-	CHECK_STR(got.summary, "command injection in template");
-	CHECK_STR(got.aliases_joined, "CVE-2021-23337");
+	CHECK_INT(ym_store_vuln_get(S, "YMD-1", &ar, &got, &e), 0);
+	CHECK_STR(got.vuln_id, "CVE-2021-23337");
+	CHECK_STR(got.summary, "Lodash versions prior to 4.17.21 are"
+			       " vulnerable to Command Injection");
+	CHECK_STR(got.aliases_joined, "YMD-1");
+	CHECK_STR(got.cwes[0], "CWE-77");
+	CHECK_STR(got.cwes[1], "CWE-94");
+	CHECK(got.cwes[2] == NULL);
 	v_rowid = got.id;
+	srcs[0] = '\0';
+	CHECK_INT(ym_store_vuln_sources_each(S, got.id, collect_source, NULL,
+					     &e), 0);
+	CHECK_STR(srcs, "nvd:CVE-2021-23337:Lodash versions prior to 4.17.21"
+			" are vulnerable to Command Injection,cvss3.1=7.2,"
+			"cpe0.0<4.17.21,CWE-94,CWE-77,ssvc=poc;"
+			"osv:YMD-1:command injection in template,CVE-2021-23337");
+	CHECK_INT(ym_store_vuln_get(S, "CVE-0000-0001", &ar, &got, &e),
+		  YM_E_NOTFOUND);
+	CHECK_STR(e.msg, "no vulnerability 'CVE-0000-0001'");
+
+	/* a GHSA without a CVE is its own vulnerability until the advisory
+	 * names one: then it moves over and the empty row goes */
+	ym_vuln gh = {.vuln_id = "GHSA-xxxx-yyyy-zzzz", .source = "osv",
+		      .summary = "prototype pollution",
+		      .modified = "2024-01-01T00:00:00Z"};
+	CHECK_INT(ym_store_vuln_put(S, &gh, &res, &e), 0);
+	CHECK_INT(ym_store_vuln_count(S, &n, &e), 0);
+	CHECK_INT(n, 2);
+	const char *ghal[] = {"CVE-2021-23337", NULL};
+	gh.aliases = ghal;
+	gh.modified = "2024-02-01T00:00:00Z";
+	CHECK_INT(ym_store_vuln_put(S, &gh, &res, &e), 0);
+	CHECK_INT(res, YM_PUT_UPDATED);
+	CHECK_INT(ym_store_vuln_count(S, &n, &e), 0);
+	CHECK_INT(n, 1);
+	CHECK_INT(ym_store_vuln_get(S, "GHSA-xxxx-yyyy-zzzz", &ar, &got, &e),
+		  0);
+	CHECK_STR(got.vuln_id, "CVE-2021-23337");
+	CHECK_STR(got.aliases_joined, "GHSA-xxxx-yyyy-zzzz, YMD-1");
+	ym_arena_release(&ar);
+}
+
+static int epss_line(const ym_epss_entry *ep, void *ctx)
+{
+	(void)ctx;
+	size_t off = strlen(srcs);
+	snprintf(srcs + off, sizeof srcs - off, "%s=%.5f;", ep->date,
+		 ep->score);
+	return 0;
+}
+
+static void t_context(void)
+{
+	ym_err e = YM_ERR_INIT;
+	ym_put_result res;
+	ym_arena ar;
+	ym_arena_init(&ar, 0);
+	ym_kev_entry k = {.cve_id = "CVE-2021-44228", .vendor = "Apache",
+			  .product = "Log4j2", .date_added = "2021-12-10",
+			  .due_date = "2021-12-24", .ransomware = "Known"};
+	CHECK_INT(ym_store_kev_put(S, &k, &res, &e), 0);
+	CHECK_INT(res, YM_PUT_INSERTED);
+	CHECK_INT(ym_store_kev_put(S, &k, &res, &e), 0);
+	CHECK_INT(res, YM_PUT_UNCHANGED);
+	k.notes = "https://example.com/log4j";
+	CHECK_INT(ym_store_kev_put(S, &k, &res, &e), 0);
+	CHECK_INT(res, YM_PUT_UPDATED);
+	ym_kev_entry got;
+	CHECK_INT(ym_store_kev_get(S, "CVE-2021-44228", &ar, &got, &e), 0);
+	CHECK_STR(got.due_date, "2021-12-24");
+	CHECK_STR(got.notes, "https://example.com/log4j");
+	CHECK_INT(ym_store_kev_get(S, "CVE-2020-0001", &ar, &got, &e),
+		  YM_E_NOTFOUND);
+
+	ym_epss_entry ep = {.cve_id = "CVE-2021-44228", .score = 0.97,
+			    .percentile = 0.9999, .date = "2026-09-28"};
+	CHECK_INT(ym_store_epss_put(S, &ep, &res, &e), 0);
+	CHECK_INT(res, YM_PUT_INSERTED);
+	ep.date = "2026-09-29"; /* same score next day: no history row */
+	ep.percentile = 0.99995;
+	CHECK_INT(ym_store_epss_put(S, &ep, &res, &e), 0);
+	CHECK_INT(res, YM_PUT_UPDATED);
+	ep.date = "2026-09-30";
+	ep.score = 0.95;
+	CHECK_INT(ym_store_epss_put(S, &ep, &res, &e), 0);
+	ep.date = "2026-09-29"; /* an older file changes nothing current */
+	ep.score = 0.5;
+	CHECK_INT(ym_store_epss_put(S, &ep, &res, &e), 0);
+	CHECK_INT(res, YM_PUT_UNCHANGED);
+	ym_epss_entry cur;
+	CHECK_INT(ym_store_epss_get(S, "CVE-2021-44228", &ar, &cur, &e), 0);
+	CHECK_STR(cur.date, "2026-09-30");
+	CHECK(cur.score > 0.949 && cur.score < 0.951);
+	srcs[0] = '\0';
+	CHECK_INT(ym_store_epss_history(S, "CVE-2021-44228", epss_line, NULL,
+					&e), 0);
+	CHECK_STR(srcs, "2026-09-28=0.97000;2026-09-29=0.50000;"
+			"2026-09-30=0.95000;");
 	ym_arena_release(&ar);
 }
 
@@ -254,6 +404,7 @@ int main(void)
 		RUN(t_rollback);
 		RUN(t_vulns);
 		RUN(t_findings);
+		RUN(t_context);
 		ym_store_close(S);
 	}
 	char p2[80];
