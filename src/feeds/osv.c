@@ -307,29 +307,90 @@ static int parse_record(ctx *c, const ym_json *rec)
 		ym_json_get(ym_json_get(db, "yamori"), "summary_ja"));
 
 	const ym_json *sev = ym_json_get(rec, "severity");
+	YM_VEC(ym_cvss_entry) cvss = YM_VEC_INIT;
 	if (sev && sev->type == YM_JSON_ARRAY) {
-		/* prefer the newest CVSS version the record carries */
+		/* every CVSS score is kept; the newest version is preferred */
 		static const char *const pref[] = {"CVSS_V4", "CVSS_V3",
 						   "CVSS_V2"};
-		for (size_t p = 0; p < 3 && !v.cvss_vector; p++)
+		for (size_t p = 0; p < 3; p++)
 			for (size_t i = 0; i < sev->u.arr.n; i++) {
 				const ym_json *s = sev->u.arr.items[i];
 				const char *t =
 					ym_json_string(ym_json_get(s, "type"));
-				if (t && strcmp(t, pref[p]) == 0) {
-					v.cvss_vector = ym_json_string(
-						ym_json_get(s, "score"));
-					break;
-				}
+				const char *score =
+					ym_json_string(ym_json_get(s, "score"));
+				if (!t || !score || strcmp(t, pref[p]) != 0)
+					continue;
+				if (!v.cvss_vector)
+					v.cvss_vector = score;
+				ym_cvss_entry e = {.vector = score,
+						   .base_score = -1,
+						   .origin = "osv"};
+				e.version = strncmp(score, "CVSS:4.0/", 9) == 0
+						    ? "4.0"
+					    : strncmp(score, "CVSS:3.1/", 9) == 0
+						    ? "3.1"
+					    : strncmp(score, "CVSS:3.0/", 9) == 0
+						    ? "3.0"
+						    : "2.0";
+				ym_vec_push(&cvss, e);
 			}
 	} else if (sev && sev->type != YM_JSON_NULL) {
 		return wrong_type(c, sev, "severity", _("array"));
 	}
+	v.cvss = cvss.v;
+	v.n_cvss = cvss.n;
+
+	/* CWE ids as GitHub's advisories give them */
+	const ym_json *cw = ym_json_get(db, "cwe_ids");
+	if (cw && cw->type == YM_JSON_ARRAY && cw->u.arr.n) {
+		const char **l = ym_arena_alloc(c->a, (cw->u.arr.n + 1) *
+							      sizeof *l);
+		size_t k = 0;
+		for (size_t i = 0; i < cw->u.arr.n; i++) {
+			const char *id = ym_json_string(cw->u.arr.items[i]);
+			if (id && strncmp(id, "CWE-", 4) == 0)
+				l[k++] = id;
+		}
+		l[k] = NULL;
+		v.cwes = k ? l : NULL;
+	}
+
+	/* references: [{"url":..,"tags":[type]}] as the model keeps them */
+	const ym_json *refs = ym_json_get(rec, "references");
+	if (refs && refs->type == YM_JSON_ARRAY && refs->u.arr.n) {
+		ym_buf b = YM_BUF_INIT;
+		ym_jsonw w;
+		ym_jsonw_init(&w, &b, false);
+		ym_jsonw_arr_begin(&w);
+		for (size_t i = 0; i < refs->u.arr.n; i++) {
+			const ym_json *r = refs->u.arr.items[i];
+			const char *url = ym_json_string(ym_json_get(r, "url"));
+			const char *type =
+				ym_json_string(ym_json_get(r, "type"));
+			if (!url)
+				continue;
+			ym_jsonw_obj_begin(&w);
+			ym_jsonw_kstr(&w, "url", url);
+			if (type) {
+				ym_jsonw_key(&w, "tags");
+				ym_jsonw_arr_begin(&w);
+				ym_jsonw_str(&w, type);
+				ym_jsonw_arr_end(&w);
+			}
+			ym_jsonw_obj_end(&w);
+		}
+		ym_jsonw_arr_end(&w);
+		v.references = ym_arena_strndup(c->a, b.ptr, b.len);
+		ym_buf_release(&b);
+	}
 
 	const ym_json *aff = ym_json_get(rec, "affected");
 	if (aff && aff->type != YM_JSON_NULL) {
-		if (aff->type != YM_JSON_ARRAY)
-			return wrong_type(c, aff, "affected", _("array"));
+		if (aff->type != YM_JSON_ARRAY) {
+			rc = wrong_type(c, aff, "affected", _("array"));
+			goto out;
+		}
 		for (size_t i = 0; i < aff->u.arr.n; i++) {
 			rc = parse_affected(c, aff->u.arr.items[i], i, &ranges);
 			if (rc)
@@ -342,6 +403,7 @@ static int parse_record(ctx *c, const ym_json *rec)
 	c->sink_failed = rc != 0;
 out:
 	ym_vec_release(&ranges);
+	ym_vec_release(&cvss);
 	return rc;
 }
 

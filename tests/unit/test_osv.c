@@ -77,6 +77,38 @@ static void t_record(void)
 		       "|PyPI:pyyaml:VERSIONS:[\"5.3\",\"5.3.1\"]");
 }
 
+/* the record lives only during the sink call: describe it there */
+static int keep(const ym_vuln *v, void *ctx, ym_err *err)
+{
+	(void)ctx;
+	(void)err;
+	int off = snprintf(got, sizeof got, "%s|", v->cvss_vector);
+	for (size_t i = 0; i < v->n_cvss; i++)
+		off += snprintf(got + off, sizeof got - off, "%s,",
+				v->cvss[i].version);
+	for (size_t i = 0; v->cwes && v->cwes[i]; i++)
+		off += snprintf(got + off, sizeof got - off, "%s,", v->cwes[i]);
+	snprintf(got + off, sizeof got - off, "|%s", v->references);
+	return 0;
+}
+
+static void t_cvss_cwe_refs(void)
+{
+	const char *rec =
+		"{\"id\":\"GHSA-1\",\"severity\":[{\"type\":\"CVSS_V3\","
+		"\"score\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\"},"
+		"{\"type\":\"CVSS_V4\",\"score\":\"CVSS:4.0/AV:N/AC:L/AT:N/"
+		"PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N\"}],"
+		"\"database_specific\":{\"cwe_ids\":[\"CWE-79\",\"NVD-CWE-noinfo\"]},"
+		"\"references\":[{\"type\":\"WEB\",\"url\":\"https://x.example/a\"}]}";
+	ym_err e = YM_ERR_INIT;
+	ym_feed_ctx fc = {.vuln = keep};
+	CHECK_INT(ym_osv_parse(rec, strlen(rec), "c.json", &A, &fc, &e), 0);
+	CHECK_STR(got, "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/"
+		       "SI:N/SA:N|4.0,3.1,CWE-79,|[{\"url\":"
+		       "\"https://x.example/a\",\"tags\":[\"WEB\"]}]");
+}
+
 static void t_array(void)
 {
 	ym_err e = YM_ERR_INIT;
@@ -155,6 +187,7 @@ int main(void)
 	ym_arena_init(&A, 0);
 	RUN(t_record);
 	RUN(t_array);
+	RUN(t_cvss_cwe_refs);
 	RUN(t_warning_and_strict);
 	RUN(t_structure_errors);
 	ym_arena_release(&A);
