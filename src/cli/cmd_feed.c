@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "feeds/bundle.h"
 #include "feeds/feed_import.h"
 #include "match/match.h"
 
@@ -41,6 +42,8 @@ static void usage(void)
 {
 	printf(_("usage: yamori feed import SOURCE PATH... [--strict] "
 		 "[--no-scan]\n"
+		 "       yamori feed export-bundle FILE [--since YYYY-MM-DD]\n"
+		 "       yamori feed import-bundle FILE [--no-scan]\n"
 		 "\n"
 		 "Imports vulnerability intelligence. PATH is a file, a "
 		 "directory (searched\nfor the source's files), a compressed "
@@ -51,6 +54,13 @@ static void usage(void)
 		 "data twice changes nothing;\na record older than the one "
 		 "stored is left alone. The ledger is matched\nafterwards "
 		 "when records changed, unless --no-scan.\n"
+		 "\n"
+		 "\n"
+		 "export-bundle writes everything the store knows (every "
+		 "source's records,\nKEV, EPSS) into one .tar.gz with a "
+		 "manifest of counts and SHA-256\nsums, for a closed network; "
+		 "import-bundle verifies all of it before\nwriting anything "
+		 "and imports it in one transaction.\n"
 		 "\n"
 		 "Sources:\n"));
 	for (const ym_feed_format *f = ym_feed_formats(); f->name; f++)
@@ -171,6 +181,95 @@ static int feed_import(ym_ctx *ctx, int argc, char **argv)
 	return YM_EXIT_OK;
 }
 
+static void print_bundle(ym_ctx *ctx, const char *what,
+			 const ym_bundle_counts *c, const ym_import_stats *st,
+			 const ym_match_stats *ms, bool scanned)
+{
+	ym_buf out = YM_BUF_INIT;
+	if (ctx->format == YM_FMT_JSON) {
+		ym_jsonw w;
+		ym_jsonw_init(&w, &out, true);
+		ym_jsonw_obj_begin(&w);
+		ym_jsonw_kint(&w, "members", c->members);
+		ym_jsonw_kint(&w, "bytes", c->bytes);
+		ym_jsonw_kint(&w, "vulns", c->vulns);
+		ym_jsonw_kint(&w, "kev", c->kev);
+		ym_jsonw_kint(&w, "epss", c->epss);
+		if (st) {
+			ym_jsonw_kint(&w, "inserted", st->inserted);
+			ym_jsonw_kint(&w, "updated", st->updated);
+			ym_jsonw_kint(&w, "unchanged", st->unchanged);
+			ym_jsonw_kint(&w, "findings", ms->findings);
+		}
+		ym_jsonw_obj_end(&w);
+		ym_buf_addc(&out, '\n');
+	} else {
+		ym_buf_printf(&out,
+			      _("%s: %lld vulnerability records, %lld KEV, "
+				"%lld EPSS (%lld files, %lld bytes)\n"),
+			      what, (long long)c->vulns, (long long)c->kev,
+			      (long long)c->epss, (long long)c->members,
+			      (long long)c->bytes);
+		if (st)
+			ym_buf_printf(&out,
+				      _("  %lld new, %lld updated, %lld "
+					"unchanged\n"),
+				      (long long)st->inserted,
+				      (long long)st->updated,
+				      (long long)st->unchanged);
+		if (scanned)
+			ym_buf_printf(&out,
+				      _("  %lld findings (%lld new, %lld "
+					"resolved)\n"),
+				      (long long)ms->findings,
+				      (long long)ms->new_findings,
+				      (long long)ms->resolved);
+	}
+	ym_cli_out(&out);
+	ym_buf_release(&out);
+}
+
+static int bundle_cmd(ym_ctx *ctx, int argc, char **argv, bool export)
+{
+	static const struct option opts[] = {
+		{"since", required_argument, NULL, 'd'},
+		{"no-scan", no_argument, NULL, 'n'},
+		{0}};
+	const char *since = NULL;
+	bool scan = true;
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 'd' && export)
+			since = optarg;
+		else if (c == 'n' && !export)
+			scan = false;
+		else
+			return ym_cli_bad_option("feed", c, argv);
+	}
+	if (optind + 1 != argc)
+		return ym_cli_usage("feed", _("%s needs one FILE"), argv[0]);
+	ym_err err = YM_ERR_INIT;
+	ym_bundle_counts counts;
+	ym_match_stats ms = {0};
+	if (export) {
+		if (ym_bundle_export(ctx->store, argv[optind], since, &counts,
+				     &err))
+			return ym_cli_fail(&err);
+		print_bundle(ctx, argv[optind], &counts, NULL, &ms, false);
+		return YM_EXIT_OK;
+	}
+	ym_import_stats st;
+	if (ym_bundle_import(ctx->store, argv[optind], &counts, &st, &err))
+		return ym_cli_fail(&err);
+	bool scanned = scan && (st.inserted || st.updated);
+	if (scanned && ym_match_run(ctx->store, 0, &ms, &err))
+		return ym_cli_fail(&err);
+	print_bundle(ctx, argv[optind], &counts, &st, &ms, scanned);
+	return YM_EXIT_OK;
+}
+
 int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv)
 {
 	if (ym_cli_wants_help(argc, argv)) {
@@ -178,8 +277,13 @@ int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv)
 		return YM_EXIT_OK;
 	}
 	if (argc < 2)
-		return ym_cli_usage("feed", _("missing subcommand (import)"));
+		return ym_cli_usage("feed", _("missing subcommand (import, "
+					      "export-bundle, import-bundle)"));
 	if (strcmp(argv[1], "import") == 0)
 		return feed_import(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "export-bundle") == 0)
+		return bundle_cmd(ctx, argc - 1, argv + 1, true);
+	if (strcmp(argv[1], "import-bundle") == 0)
+		return bundle_cmd(ctx, argc - 1, argv + 1, false);
 	return ym_cli_usage("feed", _("unknown subcommand '%s'"), argv[1]);
 }

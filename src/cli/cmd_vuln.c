@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/vec.h"
+#include "feeds/vuln_json.h"
 
 static void usage(void)
 {
@@ -299,20 +300,6 @@ static void show_text(const ym_vuln *m, const ym_kev_entry *kev,
 	}
 }
 
-/* Writes a stored JSON text (references, remediations) as a value. */
-static void raw_json(ym_jsonw *w, ym_arena *a, const char *key,
-		     const char *text)
-{
-	if (!text)
-		return;
-	const ym_json *j = ym_json_parse(a, text, strlen(text), NULL, NULL,
-					 NULL);
-	if (!j)
-		return;
-	ym_jsonw_key(w, key);
-	ym_jsonw_value(w, j);
-}
-
 static void kdouble(ym_jsonw *w, const char *k, double v)
 {
 	ym_jsonw_key(w, k);
@@ -332,109 +319,6 @@ static void list_json(ym_jsonw *w, const char *key, const char *const *l)
 	for (size_t i = 0; l && l[i]; i++)
 		ym_jsonw_str(w, l[i]);
 	ym_jsonw_arr_end(w);
-}
-
-static void source_json(ym_jsonw *w, ym_arena *a, const ym_vuln *v)
-{
-	ym_jsonw_obj_begin(w);
-	ym_jsonw_kstr(w, "source", v->source);
-	ym_jsonw_kstr(w, "id", v->vuln_id);
-	kstr_opt(w, "record", v->record_id);
-	kstr_opt(w, "location", v->source_file);
-	kstr_opt(w, "title", v->title);
-	kstr_opt(w, "title_ja", v->title_ja);
-	kstr_opt(w, "summary", v->summary);
-	kstr_opt(w, "summary_ja", v->summary_ja);
-	kstr_opt(w, "details", v->details);
-	kstr_opt(w, "severity", v->severity);
-	kstr_opt(w, "published", v->published);
-	kstr_opt(w, "modified", v->modified);
-	kstr_opt(w, "withdrawn", v->withdrawn);
-	kstr_opt(w, "status", v->status);
-	ym_jsonw_kbool(w, "rejected", v->rejected);
-	list_json(w, "aliases", v->aliases);
-	list_json(w, "cwes", v->cwes);
-	ym_jsonw_key(w, "cvss");
-	ym_jsonw_arr_begin(w);
-	for (size_t k = 0; k < v->n_cvss; k++) {
-		const ym_cvss_entry *c = &v->cvss[k];
-		ym_jsonw_obj_begin(w);
-		ym_jsonw_kstr(w, "version", c->version);
-		ym_jsonw_kstr(w, "vector", c->vector);
-		if (c->base_score >= 0)
-			kdouble(w, "base_score", c->base_score);
-		kstr_opt(w, "severity", c->severity);
-		kstr_opt(w, "origin", c->origin);
-		kstr_opt(w, "kind", c->kind);
-		ym_jsonw_obj_end(w);
-	}
-	ym_jsonw_arr_end(w);
-	ym_jsonw_key(w, "cpes");
-	ym_jsonw_arr_begin(w);
-	for (size_t k = 0; k < v->n_cpes; k++) {
-		const ym_cpe_criterion *c = &v->cpes[k];
-		ym_jsonw_obj_begin(w);
-		ym_jsonw_kint(w, "config", c->config);
-		ym_jsonw_kstr(w, "config_op", c->config_op ? c->config_op
-							   : "OR");
-		ym_jsonw_kint(w, "node", c->node);
-		ym_jsonw_kstr(w, "node_op", c->node_op ? c->node_op : "OR");
-		ym_jsonw_kbool(w, "negate", c->node_negate);
-		ym_jsonw_kbool(w, "vulnerable", c->vulnerable);
-		ym_jsonw_kstr(w, "criteria", c->criteria);
-		kstr_opt(w, "version_start_including", c->start_incl);
-		kstr_opt(w, "version_start_excluding", c->start_excl);
-		kstr_opt(w, "version_end_including", c->end_incl);
-		kstr_opt(w, "version_end_excluding", c->end_excl);
-		kstr_opt(w, "match_id", c->match_id);
-		kstr_opt(w, "text", c->text);
-		ym_jsonw_kbool(w, "unparsed", c->unparsed);
-		ym_jsonw_obj_end(w);
-	}
-	ym_jsonw_arr_end(w);
-	ym_jsonw_key(w, "ranges");
-	ym_jsonw_arr_begin(w);
-	for (size_t k = 0; k < v->n_ranges; k++) {
-		const ym_affected_range *r = &v->ranges[k];
-		ym_jsonw_obj_begin(w);
-		ym_jsonw_kstr(w, "ecosystem", r->ecosystem);
-		ym_jsonw_kstr(w, "package", r->package);
-		ym_jsonw_kstr(w, "type", r->range_type);
-		raw_json(w, a, "events", r->events);
-		raw_json(w, a, "versions", r->versions);
-		ym_jsonw_obj_end(w);
-	}
-	ym_jsonw_arr_end(w);
-	ym_jsonw_key(w, "products");
-	ym_jsonw_arr_begin(w);
-	for (size_t k = 0; k < v->n_products; k++) {
-		const ym_product_status *p = &v->products[k];
-		ym_jsonw_obj_begin(w);
-		ym_jsonw_kstr(w, "status", p->status);
-		ym_jsonw_kstr(w, "product_id", p->product_id);
-		kstr_opt(w, "name", p->name);
-		kstr_opt(w, "cpe", p->cpe);
-		kstr_opt(w, "purl", p->purl);
-		kstr_opt(w, "justification", p->justification);
-		kstr_opt(w, "impact", p->impact);
-		ym_jsonw_obj_end(w);
-	}
-	ym_jsonw_arr_end(w);
-	if (v->ssvc) {
-		ym_jsonw_key(w, "ssvc");
-		ym_jsonw_obj_begin(w);
-		kstr_opt(w, "exploitation", v->ssvc->exploitation);
-		kstr_opt(w, "automatable", v->ssvc->automatable);
-		kstr_opt(w, "technical_impact", v->ssvc->technical_impact);
-		kstr_opt(w, "timestamp", v->ssvc->timestamp);
-		kstr_opt(w, "origin", v->ssvc->origin);
-		kstr_opt(w, "version", v->ssvc->version);
-		ym_jsonw_obj_end(w);
-	}
-	raw_json(w, a, "references", v->references);
-	raw_json(w, a, "remediations", v->remediations);
-	raw_json(w, a, "threats", v->threats);
-	ym_jsonw_obj_end(w);
 }
 
 static void show_json(const ym_vuln *m, const ym_kev_entry *kev,
@@ -490,7 +374,7 @@ static void show_json(const ym_vuln *m, const ym_kev_entry *kev,
 	ym_jsonw_key(&w, "sources");
 	ym_jsonw_arr_begin(&w);
 	for (size_t i = 0; i < src->n; i++)
-		source_json(&w, a, &src->v[i]);
+		ym_vuln_json_write(&w, a, &src->v[i]);
 	ym_jsonw_arr_end(&w);
 	ym_jsonw_obj_end(&w);
 	ym_buf_addc(out, '\n');

@@ -235,3 +235,51 @@ int ym_store_epss_history(ym_store *s, const char *cve_id, ym_epss_cb cb,
 	s->ops->reset(st);
 	return rc < 0 ? rc : 0;
 }
+
+int ym_store_kev_each(ym_store *s, ym_kev_cb cb, void *ctx, ym_err *err)
+{
+	ym_stmt *st;
+	int rc = ym_db_prepare(
+		s,
+		"SELECT cve_id, vendor, product, name, date_added, due_date,"
+		" description, required_action, notes, ransomware, cwes,"
+		" catalog_version FROM kev ORDER BY cve_id",
+		&st, err);
+	if (rc)
+		return rc;
+	while ((rc = ym_db_step(s, st, err)) == 1) {
+		ym_kev_entry k;
+		const char **f[] = {&k.cve_id, &k.vendor, &k.product, &k.name,
+				    &k.date_added, &k.due_date, &k.description,
+				    &k.required_action, &k.notes,
+				    &k.ransomware, &k.cwes, &k.catalog_version};
+		for (int i = 0; i < 12; i++)
+			*f[i] = COL_TEXT(s, st, i);
+		if ((rc = cb(&k, ctx)))
+			break;
+	}
+	s->ops->reset(st);
+	return rc;
+}
+
+int ym_store_epss_each(ym_store *s, ym_epss_cb cb, void *ctx, ym_err *err)
+{
+	ym_stmt *st;
+	int rc = ym_db_prepare(s,
+			       "SELECT cve_id, score, percentile, score_date,"
+			       " model_version FROM epss ORDER BY cve_id",
+			       &st, err);
+	if (rc)
+		return rc;
+	while ((rc = ym_db_step(s, st, err)) == 1) {
+		ym_epss_entry e = {.cve_id = COL_TEXT(s, st, 0),
+				   .score = s->ops->col_double(st, 1),
+				   .percentile = s->ops->col_double(st, 2),
+				   .date = COL_TEXT(s, st, 3),
+				   .model_version = COL_TEXT(s, st, 4)};
+		if ((rc = cb(&e, ctx)))
+			break;
+	}
+	s->ops->reset(st);
+	return rc;
+}

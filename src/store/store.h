@@ -281,6 +281,11 @@ int ym_store_vuln_sources_each(ym_store *s, int64_t vuln_rowid,
 			       ym_vuln_cb cb, void *ctx, ym_err *err);
 /* record_id: the source's own id for the record that gave the range
  * (evidence for a finding). */
+/* Every vulnerability row id (modified on or after since, when given),
+ * in id order: for exports. */
+typedef int (*ym_rowid_cb)(int64_t vuln_rowid, void *ctx);
+int ym_store_vuln_rowids_each(ym_store *s, const char *since, ym_rowid_cb cb,
+			      void *ctx, ym_err *err);
 typedef int (*ym_range_cb)(int64_t vuln_rowid, const char *record_id,
 			   const ym_affected_range *r, void *ctx);
 int ym_store_ranges_each(ym_store *s, ym_range_cb cb, void *ctx,
@@ -326,6 +331,9 @@ int ym_store_kev_put(ym_store *s, const ym_kev_entry *k, ym_put_result *res,
 int ym_store_kev_get(ym_store *s, const char *cve_id, ym_arena *arena,
 		     ym_kev_entry *out, ym_err *err);
 
+typedef int (*ym_kev_cb)(const ym_kev_entry *k, void *ctx);
+int ym_store_kev_each(ym_store *s, ym_kev_cb cb, void *ctx, ym_err *err);
+
 typedef struct ym_epss_entry {
 	const char *cve_id;
 	double score;      /* 0..1 */
@@ -339,6 +347,8 @@ int ym_store_epss_put(ym_store *s, const ym_epss_entry *e,
 int ym_store_epss_get(ym_store *s, const char *cve_id, ym_arena *arena,
 		      ym_epss_entry *out, ym_err *err);
 typedef int (*ym_epss_cb)(const ym_epss_entry *e, void *ctx);
+/* Every current score, by CVE id. */
+int ym_store_epss_each(ym_store *s, ym_epss_cb cb, void *ctx, ym_err *err);
 /* History of one CVE, oldest first. */
 int ym_store_epss_history(ym_store *s, const char *cve_id, ym_epss_cb cb,
 			  void *ctx, ym_err *err);

@@ -345,3 +345,26 @@ int ym_store_vuln_count(ym_store *s, int64_t *n, ym_err *err)
 	s->ops->reset(st);
 	return rc < 0 ? rc : 0;
 }
+
+int ym_store_vuln_rowids_each(ym_store *s, const char *since, ym_rowid_cb cb,
+			      void *ctx, ym_err *err)
+{
+	ym_stmt *st;
+	YM_VEC(int64_t) ids = YM_VEC_INIT;
+	int rc = ym_db_prepare(s,
+			       "SELECT id FROM vulnerabilities WHERE ? IS NULL"
+			       " OR modified >= ? ORDER BY id",
+			       &st, err);
+	if (rc)
+		return rc;
+	DB_TEXT(s, st, 1, since);
+	DB_TEXT(s, st, 2, since);
+	while ((rc = ym_db_step(s, st, err)) == 1)
+		ym_vec_push(&ids, COL_INT(s, st, 0));
+	s->ops->reset(st);
+	/* the callback reads the store: not while this statement runs */
+	for (size_t i = 0; rc == 0 && i < ids.n; i++)
+		rc = cb(ids.v[i], ctx);
+	ym_vec_release(&ids);
+	return rc;
+}

@@ -19,6 +19,32 @@
 #include "core/xalloc.h"
 #include "store/store_int.h"
 
+/* ---- identity ---- */
+
+static bool is_cve(const char *s)
+{
+	return s && strncmp(s, "CVE-", 4) == 0;
+}
+
+/* The CVE id when the record has exactly one (as id or alias), else its
+ * own id. Records naming several CVEs are split by the importer. */
+static const char *identity_of(const ym_vuln *v)
+{
+	if (v->identity && *v->identity)
+		return v->identity;
+	if (is_cve(v->vuln_id))
+		return v->vuln_id;
+	const char *cve = NULL;
+	for (size_t i = 0; v->aliases && v->aliases[i]; i++) {
+		if (!is_cve(v->aliases[i]))
+			continue;
+		if (cve && strcmp(cve, v->aliases[i]) != 0)
+			return v->vuln_id;
+		cve = v->aliases[i];
+	}
+	return cve ? cve : v->vuln_id;
+}
+
 /* ---- digest ---- */
 
 static void d_str(ym_buf *b, const char *s)
@@ -44,7 +70,7 @@ static void vuln_digest(const ym_vuln *v, ym_buf *b, char out[17])
 {
 	ym_buf_reset(b);
 	d_str(b, v->vuln_id);
-	d_str(b, v->identity);
+	d_str(b, identity_of(v));
 	d_str(b, v->title);
 	d_str(b, v->title_ja);
 	d_str(b, v->summary);
@@ -119,32 +145,6 @@ static void vuln_digest(const ym_vuln *v, ym_buf *b, char out[17])
 		d_str(b, v->ssvc->version);
 	}
 	snprintf(out, 17, "%016" PRIx64, ym_hash(b->ptr, b->len));
-}
-
-/* ---- identity ---- */
-
-static bool is_cve(const char *s)
-{
-	return s && strncmp(s, "CVE-", 4) == 0;
-}
-
-/* The CVE id when the record has exactly one (as id or alias), else its
- * own id. Records naming several CVEs are split by the importer. */
-static const char *identity_of(const ym_vuln *v)
-{
-	if (v->identity && *v->identity)
-		return v->identity;
-	if (is_cve(v->vuln_id))
-		return v->vuln_id;
-	const char *cve = NULL;
-	for (size_t i = 0; v->aliases && v->aliases[i]; i++) {
-		if (!is_cve(v->aliases[i]))
-			continue;
-		if (cve && strcmp(cve, v->aliases[i]) != 0)
-			return v->vuln_id;
-		cve = v->aliases[i];
-	}
-	return cve ? cve : v->vuln_id;
 }
 
 /* Order in which sources speak for the merged view: the CVE authorities
