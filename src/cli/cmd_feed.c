@@ -89,6 +89,7 @@ static void print_stats(ym_ctx *ctx, const ym_feed_format *fmt,
 		ym_jsonw_kint(&w, "updated", st->updated);
 		ym_jsonw_kint(&w, "unchanged", st->unchanged);
 		ym_jsonw_kint(&w, "skipped", st->skipped);
+		ym_jsonw_kint(&w, "skipped_files", st->skipped_files);
 		ym_jsonw_kint(&w, "warnings", st->warnings);
 		ym_jsonw_kint(&w, "findings", ms->findings);
 		ym_jsonw_obj_end(&w);
@@ -103,6 +104,9 @@ static void print_stats(ym_ctx *ctx, const ym_feed_format *fmt,
 		if (st->skipped)
 			ym_buf_printf(&out, _("  %lld skipped\n"),
 				      (long long)st->skipped);
+		if (st->skipped_files)
+			ym_buf_printf(&out, _("  %lld files skipped\n"),
+				      (long long)st->skipped_files);
 		if (st->warnings)
 			ym_buf_printf(&out, _("  %lld warnings\n"),
 				      (long long)st->warnings);
@@ -131,7 +135,17 @@ static int feed_import(ym_ctx *ctx, int argc, char **argv)
 			   .progress = !ctx->quiet};
 	ym_err err = YM_ERR_INIT;
 	int c;
-	if (argc < 2) {
+	/* the source is the first word that is not an option, wherever it
+	 * stands: move it to argv[1] */
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] == '-')
+			continue;
+		char *src = argv[i];
+		memmove(argv + 2, argv + 1, (size_t)(i - 1) * sizeof *argv);
+		argv[1] = src;
+		break;
+	}
+	if (argc < 2 || argv[1][0] == '-') {
 		ym_buf b = YM_BUF_INIT;
 		known_sources(&b);
 		int rc = ym_cli_usage("feed", _("missing source (known: %s)"),

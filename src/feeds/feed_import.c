@@ -10,14 +10,35 @@
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "core/vec.h"
+#include "feeds/csaf.h"
+#include "feeds/cve5.h"
+#include "feeds/epss.h"
 #include "feeds/feed_input.h"
+#include "feeds/jvn.h"
+#include "feeds/kev.h"
+#include "feeds/nvd.h"
 #include "feeds/osv.h"
 
 static const char *const JSON[] = {".json", NULL};
+static const char *const XML[] = {".xml", ".rdf", NULL};
+static const char *const CSV[] = {".csv", NULL};
 
 static const ym_feed_format FORMATS[] = {
+	{"nvd", N_("NVD CVE API 2.0 JSON (pages, .json.gz)"), ym_nvd_parse,
+	 JSON},
+	{"cve5", N_("CVE JSON 5.x records with ADP containers (cvelistV5, "
+		    "vulnrichment)"),
+	 ym_cve5_parse, JSON},
+	{"jvn", N_("JVN iPedia: MyJVN API lists and details, yearly "
+		   "jvndb_detail_YYYY.rdf"),
+	 ym_jvn_parse, XML},
+	{"kev", N_("CISA Known Exploited Vulnerabilities JSON"), ym_kev_parse,
+	 JSON},
+	{"epss", N_("FIRST EPSS scores CSV (.csv, .csv.gz)"), ym_epss_parse,
+	 CSV},
 	{"osv", N_("OSV JSON (records, directories, all.zip)"), ym_osv_parse,
 	 JSON},
+	{"csaf", N_("CSAF 2.0 JSON advisories and VEX"), ym_csaf_parse, JSON},
 	{NULL, NULL, NULL, NULL},
 };
 
@@ -163,12 +184,26 @@ static int on_epss(const ym_epss_entry *e, void *ctx, ym_err *err)
 	return 0;
 }
 
-static int on_file(const char *name, const char *data, size_t len, void *ctx,
-		   ym_err *err)
+static int on_file(const char *name, const char *data, size_t len,
+		   bool named, void *ctx, ym_err *err)
 {
 	import_ctx *ic = ctx;
 	int rc = ic->fmt->parse(data, len, name, &ic->arena, &ic->fc, err);
 	ym_arena_reset(&ic->arena);
+	/* A file met in a directory or an archive that is not this feed at
+	 * all (another document type, a broken download) is skipped and
+	 * reported like a malformed record; a file the user named, a store
+	 * error, or --strict stops the import. */
+	if (rc && !named && !ic->fc.strict && rc != YM_E_STORE &&
+	    rc != YM_E_NOMEM && rc != YM_E_IO) {
+		if (err && !err->file[0])
+			ym_err_at(err, name, 0, 0);
+		ic->stats->skipped_files++;
+		if (ic->user && ic->user->skipped)
+			ic->user->skipped(err, ic->user->warn_ctx);
+		ym_err_clear(err);
+		return 0;
+	}
 	if (rc) {
 		/* a store error has no file yet: say which */
 		if (err && !err->file[0])

@@ -33,6 +33,8 @@ typedef struct ym_import_stats {
 	int64_t updated;   /* records that changed */
 	int64_t unchanged; /* records already present as they are */
 	int64_t skipped;   /* malformed records left out */
+	int64_t skipped_files; /* files in a directory that were not this
+				* feed or could not be read */
 	int64_t warnings;  /* problems that did not stop the import */
 } ym_import_stats;
 

@@ -18,7 +18,13 @@
 #include "core/vec.h"
 #include "core/xalloc.h"
 
-typedef YM_VEC(char *) path_vec;
+/* an input and whether the user named it */
+typedef struct input {
+	char *path;
+	bool named;
+} input;
+typedef YM_VEC(input) path_vec;
+typedef YM_VEC(char *) name_vec;
 
 static const char *const COMPRESSED[] = {".gz", ".xz", ".bz2", ".zst",
 					 NULL};
@@ -91,8 +97,10 @@ static int collect(const ym_feed_input *in, const char *path, bool named,
 	if (stat(path, &st) != 0)
 		return io_error(err, path, _("cannot read"));
 	if (!S_ISDIR(st.st_mode)) {
-		if (named || wanted(in, path) || is_archive(path))
-			ym_vec_push(out, ym_xstrdup(path));
+		if (named || wanted(in, path) || is_archive(path)) {
+			input x = {ym_xstrdup(path), named};
+			ym_vec_push(out, x);
+		}
 		return 0;
 	}
 	if (depth > 32) {
@@ -103,7 +111,7 @@ static int collect(const ym_feed_input *in, const char *path, bool named,
 	DIR *d = opendir(path);
 	if (!d)
 		return io_error(err, path, _("cannot open directory"));
-	path_vec here = YM_VEC_INIT;
+	name_vec here = YM_VEC_INIT;
 	struct dirent *de;
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.')
@@ -209,7 +217,8 @@ static int each_member(const ym_feed_input *in, const char *path, ym_buf *b,
 		ym_buf_printf(&name, "%s:%s", path, member);
 		rc = read_entry(ar, b, name.ptr, err);
 		if (!rc)
-			rc = in->fn(name.ptr, b->ptr, b->len, in->ctx, err);
+			rc = in->fn(name.ptr, b->ptr, b->len, false, in->ctx,
+				    err);
 		if (rc)
 			break;
 	}
@@ -218,8 +227,8 @@ static int each_member(const ym_feed_input *in, const char *path, ym_buf *b,
 	return rc;
 }
 
-static int one_input(const ym_feed_input *in, const char *path, ym_buf *b,
-		     ym_err *err)
+static int one_input(const ym_feed_input *in, const char *path, bool named,
+		     ym_buf *b, ym_err *err)
 {
 	if (is_archive(path))
 		return each_member(in, path, b, err);
@@ -245,7 +254,7 @@ static int one_input(const ym_feed_input *in, const char *path, ym_buf *b,
 	}
 	if (rc)
 		return rc;
-	return in->fn(path, b->ptr, b->len, in->ctx, err);
+	return in->fn(path, b->ptr, b->len, named, in->ctx, err);
 }
 
 int ym_feed_input_each(const ym_feed_input *in, const char *const *paths,
@@ -264,14 +273,14 @@ int ym_feed_input_each(const ym_feed_input *in, const char *const *paths,
 		meter = true;
 	}
 	for (size_t i = 0; i < files.n && !rc; i++) {
-		rc = one_input(in, files.v[i], &b, err);
+		rc = one_input(in, files.v[i].path, files.v[i].named, &b, err);
 		if (meter)
 			ym_progress_update(&prog, i + 1);
 	}
 	if (meter)
 		ym_progress_end(&prog);
 	for (size_t i = 0; i < files.n; i++)
-		free(files.v[i]);
+		free(files.v[i].path);
 	ym_vec_release(&files);
 	ym_buf_release(&b);
 	return rc;

@@ -20,9 +20,12 @@
  * ~100 MB, an NVD API page ~30 MB; an all-in-one NVD dump would not be). */
 #define YM_FEED_MAX_FILE ((size_t)768 << 20)
 
-/* Returns non-zero to stop (that value is returned by the walk). */
+/* named: the file was given by the user (not found in a directory or
+ * an archive). Returns non-zero to stop (that value is returned by the
+ * walk). */
 typedef int (*ym_feed_file_fn)(const char *name, const char *data,
-			       size_t len, void *ctx, ym_err *err);
+			       size_t len, bool named, void *ctx,
+			       ym_err *err);
 
 typedef struct ym_feed_input {
 	/* Suffixes (without the compression suffix) of the files a

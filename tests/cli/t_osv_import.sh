@@ -15,6 +15,7 @@ check_eq "re-import json" '{
   "updated": 0,
   "unchanged": 3,
   "skipped": 0,
+  "skipped_files": 0,
   "warnings": 0,
   "findings": 0
 }' "$OUT"
@@ -63,11 +64,19 @@ bad missing-id "$B/missing-id.json" \
 # one bad file among good ones: the good ones are not kept either
 bad mixed "$O/bad" \
 	"yamori: $B/bad-event.json:20:13: record YMD-2024-0303: affected[0].ranges[0].events[1]: unknown event 'patched'"
+# not strict, a directory: the unreadable file and the malformed records
+# are skipped and reported, the rest is kept
+check_run "bad dir, default" 0 y feed import osv --no-scan "$O/bad"
+check_eq "bad dir, default counts" "osv: 4 files, 0 new, 0 updated, 1 unchanged
+  3 skipped
+  1 files skipped
+  1 warnings" "$OUT"
+check_eq "bad dir, default reports" "4" "$(printf '%s\n' "$ERR" | grep -c '^yamori: skipped: ')"
 check_run "missing path" 1 y feed import osv "$T/none"
 check_eq "missing path message" \
 	"yamori: $T/none: cannot read: No such file or directory" "$ERR"
 check_run "unknown source" 2 y feed import nvdx x
-check_eq "unknown source message" "yamori: unknown source 'nvdx' (known: osv)" "$(echo "$ERR" | head -n 1)"
+check_eq "unknown source message" "yamori: unknown source 'nvdx' (known: nvd, cve5, jvn, kev, epss, osv, csaf)" "$(echo "$ERR" | head -n 1)"
 check_run "ja message" 1 y --lang ja feed import osv --strict "$B/missing-id.json"
 check_eq "ja message text" \
 	"yamori: $B/missing-id.json:1:1: id: レコードに id がありません (必須)" "$ERR"
