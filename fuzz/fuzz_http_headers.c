@@ -51,12 +51,14 @@ static void check_encode(const char *s, size_t n)
 			if (hexval(enc.ptr[i + 1]) < 0 ||
 			    hexval(enc.ptr[i + 2]) < 0)
 				die("bad escape");
-			v = hexval(enc.ptr[i + 1]) * 16 + hexval(enc.ptr[i + 2]);
+			v = hexval(enc.ptr[i + 1]) * 16 +
+			    hexval(enc.ptr[i + 2]);
 			if (k >= n || (unsigned char)s[k] != v)
 				die("escape does not decode to the input");
 			i += 2;
 		} else {
-			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+			if (!((c >= 'A' && c <= 'Z') ||
+			      (c >= 'a' && c <= 'z') ||
 			      (c >= '0' && c <= '9') || strchr("-._~:", c)))
 				die("unescaped character outside the set");
 			if (k >= n || s[k] != c)

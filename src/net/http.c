@@ -11,8 +11,8 @@
 
 #include <curl/curl.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,9 +44,8 @@
 
 typedef struct header {
 	char *name;  /* as given */
-	char *line;  /* "name: value" */
-	char *value; /* points into line */
-	bool secret;
+	char *line;  /* "name: value", as sent */
+	bool secret; /* sent to the request's origin only, never shown */
 } header;
 
 struct ym_http {
@@ -102,6 +101,18 @@ static uint64_t next_rand(ym_http *h)
 	return z ^ (z >> 31);
 }
 
+/* Adds s (taken over) to the values blanked out of messages. */
+static void push_scrub(ym_http *h, char *s)
+{
+	size_t n = 0;
+
+	while (h->scrub[n])
+		n++;
+	h->scrub = ym_xreallocarray(h->scrub, n + 2, sizeof *h->scrub);
+	h->scrub[n] = s;
+	h->scrub[n + 1] = NULL;
+}
+
 ym_http *ym_http_new(const ym_http_opts *opts, ym_err *err)
 {
 	static const ym_http_opts none = {0};
@@ -111,7 +122,8 @@ ym_http *ym_http_new(const ym_http_opts *opts, ym_err *err)
 	pthread_once(&global_once, global_init);
 	if (global_rc != CURLE_OK || global_done) {
 		ym_err_set(err, YM_E_IO, _("cannot initialise libcurl: %s"),
-			   curl_easy_strerror(global_rc));
+			   curl_easy_strerror(global_done ? CURLE_FAILED_INIT
+							  : global_rc));
 		return NULL;
 	}
 	h = ym_xcalloc(1, sizeof *h);
@@ -171,18 +183,9 @@ ym_http *ym_http_new(const ym_http_opts *opts, ym_err *err)
 		a = a ? a + 3 : h->proxy;
 		at = strchr(a, '@');
 		colon = at ? memchr(a, ':', (size_t)(at - a)) : NULL;
-		if (colon && at - colon > 1) {
-			size_t n = 0;
-			char *pw = ym_xstrndup(colon + 1,
-					       (size_t)(at - colon - 1));
-
-			while (h->scrub[n])
-				n++;
-			h->scrub = ym_xreallocarray(h->scrub, n + 2,
-						    sizeof *h->scrub);
-			h->scrub[n] = pw;
-			h->scrub[n + 1] = NULL;
-		}
+		if (colon && at - colon > 1)
+			push_scrub(h, ym_xstrndup(colon + 1,
+						  (size_t)(at - colon - 1)));
 	}
 	return h;
 }
@@ -242,7 +245,6 @@ int ym_http_header_add(ym_http *h, const char *name, const char *value,
 	memcpy(hd->line, name, nl);
 	memcpy(hd->line + nl, ": ", 2);
 	memcpy(hd->line + nl + 2, value, strlen(value) + 1);
-	hd->value = hd->line + nl + 2;
 	hd->secret = secret;
 	if (!secret)
 		return 0;
@@ -253,15 +255,8 @@ int ym_http_header_add(ym_http *h, const char *name, const char *value,
 					   sizeof *h->secret_names);
 	h->secret_names[n] = hd->name;
 	h->secret_names[n + 1] = NULL;
-	if (*value) {
-		n = 0;
-		while (h->scrub[n])
-			n++;
-		h->scrub = ym_xreallocarray(h->scrub, n + 2,
-					    sizeof *h->scrub);
-		h->scrub[n] = ym_xstrdup(value);
-		h->scrub[n + 1] = NULL;
-	}
+	if (*value)
+		push_scrub(h, ym_xstrdup(value));
 	return 0;
 }
 
@@ -457,6 +452,7 @@ static int begin_body(xfer *x)
 	} else {
 		x->fp = fopen(x->part, "wb");
 		x->appending = false;
+		x->limit = x->h->o.max_file; /* the whole file again */
 		write_ifrange(x);
 	}
 	if (!x->fp)
@@ -625,8 +621,8 @@ static CURLcode hop(ym_http *h, req *rq, xfer *x, const char *url,
 		return CURLE_OUT_OF_MEMORY;
 	}
 
-	maxsize = x->mode == TO_MEMORY ? x->limit
-				       : h->o.max_file - x->offset;
+	/* A first check on Content-Length; on_body enforces the limit. */
+	maxsize = x->mode == TO_MEMORY ? x->limit : h->o.max_file;
 	h->errbuf[0] = '\0';
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, h->errbuf);
 	curl_easy_setopt(c, CURLOPT_URL, url);
@@ -807,7 +803,8 @@ static int finish_file(req *rq, xfer *x, ym_http_result *res, ym_err *err)
 		/* a 2xx without a body: an empty file */
 		x->fp = fopen(rq->part.ptr, "wb");
 		if (!x->fp)
-			return ym_err_set(err, YM_E_IO, _("cannot write %s: %s"),
+			return ym_err_set(err, YM_E_IO,
+					  _("cannot write %s: %s"),
 					  rq->part.ptr, strerror(errno));
 	}
 	if (fflush(x->fp) != 0 || fsync(fileno(x->fp)) != 0)
@@ -836,216 +833,222 @@ static void close_file(xfer *x)
 	}
 }
 
+/* Fills err about the request (its redacted URL in err->file); returns
+ * code. */
+static int req_fail(req *rq, ym_err *err, int code, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int req_fail(req *rq, ym_err *err, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ym_err_setv(err, code, fmt, ap);
+	va_end(ap);
+	ym_err_at(err, rq->shown.ptr, 0, 0);
+	return code;
+}
+
 static int fail_status(req *rq, int status, int attempts, ym_err *err)
 {
 	int code = status == 404 || status == 410 ? YM_E_NOTFOUND : YM_E_IO;
 
 	if (attempts > 1)
-		ym_err_set(err, code,
-			   _("server answered HTTP %d, gave up after %d "
-			     "attempts"),
-			   status, attempts);
-	else
-		ym_err_set(err, code, _("server answered HTTP %d"), status);
-	ym_err_at(err, rq->shown.ptr, 0, 0);
-	return code;
+		return req_fail(rq, err, code,
+				_("server answered HTTP %d, gave up after %d "
+				  "attempts"),
+				status, attempts);
+	return req_fail(rq, err, code, _("server answered HTTP %d"), status);
+}
+
+static int fail_transport(req *rq, const char *reason, int attempts,
+			  ym_err *err)
+{
+	if (attempts > 1)
+		return req_fail(rq, err, YM_E_IO,
+				_("transfer failed: %s, gave up after %d "
+				  "attempts"),
+				reason, attempts);
+	return req_fail(rq, err, YM_E_IO, _("transfer failed: %s"), reason);
+}
+
+/* Sets up an attempt: where the body goes, and from which offset. */
+static void prepare(ym_http *h, req *rq, xfer *x)
+{
+	struct stat st;
+
+	memset(x, 0, sizeof *x);
+	x->h = h;
+	x->mode = rq->mode;
+	reset_response(x);
+	if (rq->mode == TO_MEMORY) {
+		size_t room = rq->body->max - rq->body_start_len;
+
+		x->body = rq->body;
+		x->body_start = rq->body_start_len;
+		ym_buf_truncate(rq->body, x->body_start);
+		x->limit = h->o.max_body < room ? h->o.max_body : room;
+		return;
+	}
+	x->part = rq->part.ptr;
+	x->ifrange = rq->ifrange.ptr;
+	if (stat(rq->part.ptr, &st) == 0 && st.st_size > 0) {
+		x->offset = (uint64_t)st.st_size;
+		x->ranged = true;
+	}
+	x->limit = h->o.max_file > x->offset ? h->o.max_file - x->offset : 0;
+}
+
+/* After an attempt: *done with the call's result (0 or an error) when
+ * nothing is left to try; otherwise the caller considers a retry. */
+static int settle(req *rq, xfer *x, CURLcode cc, bool too_many,
+		  ym_http_result *res, ym_err *err, bool *done)
+{
+	bool ok;
+	int rc;
+
+	*done = true;
+	ok = !x->fail && !x->restart && cc == CURLE_OK && x->status >= 200 &&
+	     x->status < 300;
+	if (!ok)
+		close_file(x); /* on success finish_file does it */
+	if (x->fail && !x->restart) {
+		if (x->fail == YM_E_TOOBIG && rq->mode == TO_FILE)
+			drop_part(rq);
+		return req_fail(rq, err, x->fail, "%s", x->fail_msg);
+	}
+	if (cc == CURLE_FILESIZE_EXCEEDED) {
+		if (rq->mode == TO_FILE)
+			drop_part(rq);
+		return req_fail(rq, err, YM_E_TOOBIG,
+				_("response larger than %llu bytes"),
+				(unsigned long long)x->limit);
+	}
+	if (too_many)
+		return req_fail(rq, err, YM_E_IO, _("more than %d redirects"),
+				x->h->o.max_redirects);
+	if (cc == CURLE_OK && x->status == 416 && x->ranged)
+		x->restart = true; /* the .part is longer than the file */
+
+	if (ok) {
+		if (rq->mode == TO_MEMORY) {
+			res->bytes = x->received;
+		} else if (x->status == 206 && !x->appending) {
+			/* a 206 without a body */
+			close_file(x);
+			drop_part(rq);
+			return fail_status(rq, 206, res->attempts, err);
+		} else {
+			rc = finish_file(rq, x, res, err);
+			if (rc) {
+				ym_err_at(err, rq->shown.ptr, 0, 0);
+				return rc;
+			}
+			res->resumed = x->appending;
+			res->resumed_at = x->appending ? x->offset : 0;
+		}
+		copy_validators(rq->v, x, true);
+		return 0;
+	}
+	if (!x->restart && cc == CURLE_OK && x->status == 304 &&
+	    rq->conditional) {
+		if (rq->mode == TO_FILE)
+			drop_part(rq); /* of a version we already have */
+		res->not_modified = true;
+		copy_validators(rq->v, x, false);
+		return 0;
+	}
+	*done = false;
+	return 0;
+}
+
+/* Whether and when to try again after attempt n failed: fills r, or
+ * returns the error that ends the call. */
+static int next_try(ym_http *h, req *rq, xfer *x, CURLcode cc, int n,
+		    int64_t waited, ym_http_retry *r, char *reason,
+		    size_t size, ym_err *err)
+{
+	int64_t left = h->o.max_total_wait_ms - waited;
+
+	memset(r, 0, sizeof *r);
+	reason[0] = '\0';
+	if (x->restart) {
+		drop_part(rq);
+		snprintf(reason, size, "%s",
+			 _("partial download cannot be resumed"));
+		if (n >= h->o.max_attempts)
+			return fail_transport(rq, reason, n, err);
+		/* at once: nothing is wrong with the server */
+	} else if (cc != CURLE_OK) {
+		transport_reason(h, cc, reason, size);
+		if (!transport_retryable(cc) || n >= h->o.max_attempts)
+			return fail_transport(rq, reason, n, err);
+		r->delay_ms = backoff_ms(h, n);
+	} else {
+		if (!status_retryable(x->status) || n >= h->o.max_attempts)
+			return fail_status(rq, x->status, n, err);
+		r->status = x->status;
+		if (x->has_retry_after) {
+			if (x->retry_after_ms > left)
+				return req_fail(
+					rq, err, YM_E_IO,
+					_("server answered HTTP %d and asked "
+					  "to wait %lld s, more than the %lld "
+					  "s left to wait"),
+					x->status,
+					(long long)(x->retry_after_ms / 1000),
+					(long long)(left / 1000));
+			r->delay_ms = x->retry_after_ms;
+			r->retry_after = true;
+		} else {
+			r->delay_ms = backoff_ms(h, n);
+		}
+	}
+	if (!x->restart && !r->retry_after) {
+		if (left <= 0)
+			return r->status ? fail_status(rq, r->status, n, err)
+					 : fail_transport(rq, reason, n, err);
+		if (r->delay_ms > left)
+			r->delay_ms = left;
+	}
+	r->url = rq->shown.ptr;
+	r->attempt = n;
+	r->max_attempts = h->o.max_attempts;
+	r->reason = r->status ? "" : reason;
+	return 0;
 }
 
 static int run(ym_http *h, req *rq, ym_http_result *res, ym_err *err)
 {
 	int64_t waited = 0;
-	int rc = 0;
 
 	for (int n = 1;; n++) {
-		xfer x;
-		struct stat st;
-		bool too_many, ok;
-		CURLcode cc;
-		ym_http_retry r;
 		char reason[CURL_ERROR_SIZE + 64];
-		int64_t delay, left;
+		ym_http_retry r;
+		bool too_many, done;
+		CURLcode cc;
+		xfer x;
+		int rc;
 
-		memset(&x, 0, sizeof x);
-		x.h = h;
-		x.mode = rq->mode;
-		reset_response(&x);
-		if (rq->mode == TO_MEMORY) {
-			size_t room = rq->body->max - rq->body_start_len;
-
-			x.body = rq->body;
-			x.body_start = rq->body_start_len;
-			ym_buf_truncate(rq->body, x.body_start);
-			x.limit = h->o.max_body < room ? h->o.max_body : room;
-		} else {
-			x.part = rq->part.ptr;
-			x.ifrange = rq->ifrange.ptr;
-			if (stat(rq->part.ptr, &st) == 0 && st.st_size > 0) {
-				x.offset = (uint64_t)st.st_size;
-				x.ranged = true;
-			}
-			x.limit = h->o.max_file > x.offset
-					  ? h->o.max_file - x.offset
-					  : 0;
-		}
-
+		prepare(h, rq, &x);
 		cc = attempt(h, rq, &x, res, &too_many);
-		ok = !x.fail && !x.restart && cc == CURLE_OK &&
-		     x.status >= 200 && x.status < 300;
-		if (!ok)
-			close_file(&x); /* on success finish_file does it */
 		res->attempts = n;
 		res->status = x.status;
-
-		if (x.fail && !x.restart) {
-			if (x.fail == YM_E_TOOBIG && rq->mode == TO_FILE)
-				drop_part(rq);
-			ym_err_set(err, x.fail, "%s", x.fail_msg);
-			ym_err_at(err, rq->shown.ptr, 0, 0);
-			rc = x.fail;
-			break;
-		}
-		if (cc == CURLE_FILESIZE_EXCEEDED) {
-			rc = ym_err_set(err, YM_E_TOOBIG,
-					_("response larger than %llu bytes"),
-					(unsigned long long)x.limit);
-			ym_err_at(err, rq->shown.ptr, 0, 0);
-			break;
-		}
-		if (too_many) {
-			rc = ym_err_set(err, YM_E_IO,
-					_("more than %d redirects"),
-					h->o.max_redirects);
-			ym_err_at(err, rq->shown.ptr, 0, 0);
-			break;
-		}
-		if (rq->mode == TO_FILE && cc == CURLE_OK && x.status == 416 &&
-		    x.ranged)
-			x.restart = true;
-
-		if (ok) {
-			if (rq->mode == TO_FILE) {
-				if (x.status == 206 && !x.appending) {
-					/* a 206 with no body at all */
-					close_file(&x);
-					drop_part(rq);
-					rc = fail_status(rq, 206, n, err);
-					break;
-				}
-				rc = finish_file(rq, &x, res, err);
-				if (rc) {
-					ym_err_at(err, rq->shown.ptr, 0, 0);
-					break;
-				}
-				res->resumed = x.appending;
-				res->resumed_at = x.appending ? x.offset : 0;
-			} else {
-				res->bytes = x.received;
-			}
-			copy_validators(rq->v, &x, true);
-			rc = 0;
-			break;
-		}
-		if (!x.restart && cc == CURLE_OK && x.status == 304 &&
-		    rq->conditional) {
-			if (rq->mode == TO_FILE)
-				drop_part(rq);
-			res->not_modified = true;
-			copy_validators(rq->v, &x, false);
-			rc = 0;
-			break;
-		}
-
-		/* Not done: retry, or give up. */
-		r.status = 0;
-		reason[0] = '\0';
-		if (x.restart) {
-			drop_part(rq);
-			snprintf(reason, sizeof reason, "%s",
-				 _("partial download cannot be resumed"));
-		} else if (cc != CURLE_OK) {
-			if (!transport_retryable(cc) || n >= h->o.max_attempts) {
-				transport_reason(h, cc, reason, sizeof reason);
-				if (n > 1)
-					rc = ym_err_set(
-						err, YM_E_IO,
-						_("transfer failed: %s, gave "
-						  "up after %d attempts"),
-						reason, n);
-				else
-					rc = ym_err_set(
-						err, YM_E_IO,
-						_("transfer failed: %s"),
-						reason);
-				ym_err_at(err, rq->shown.ptr, 0, 0);
-				break;
-			}
-			transport_reason(h, cc, reason, sizeof reason);
-		} else {
-			if (!status_retryable(x.status) ||
-			    n >= h->o.max_attempts) {
-				rc = fail_status(rq, x.status, n, err);
-				break;
-			}
-			r.status = x.status;
-		}
-		if (n >= h->o.max_attempts) {
-			rc = ym_err_set(err, YM_E_IO,
-					_("transfer failed: %s, gave up after "
-					  "%d attempts"),
-					reason, n);
-			ym_err_at(err, rq->shown.ptr, 0, 0);
-			break;
-		}
-
-		left = h->o.max_total_wait_ms - waited;
-		if (x.restart) {
-			delay = 0;
-		} else if (x.has_retry_after) {
-			delay = x.retry_after_ms;
-			if (delay > left) {
-				rc = ym_err_set(
-					err, YM_E_IO,
-					_("server answered HTTP %d and asked "
-					  "to wait %lld s, more than the %lld "
-					  "s left to wait"),
-					x.status,
-					(long long)(delay / 1000),
-					(long long)(left / 1000));
-				ym_err_at(err, rq->shown.ptr, 0, 0);
-				break;
-			}
-		} else {
-			delay = backoff_ms(h, n);
-			if (delay > left)
-				delay = left;
-		}
-		if (delay <= 0 && left <= 0 && !x.restart) {
-			if (r.status)
-				rc = fail_status(rq, r.status, n, err);
-			else {
-				rc = ym_err_set(err, YM_E_IO,
-						_("transfer failed: %s, gave "
-						  "up after %d attempts"),
-						reason, n);
-				ym_err_at(err, rq->shown.ptr, 0, 0);
-			}
-			break;
-		}
-		r.url = rq->shown.ptr;
-		r.attempt = n;
-		r.max_attempts = h->o.max_attempts;
-		r.reason = r.status ? "" : reason;
-		r.delay_ms = delay;
-		r.retry_after = x.has_retry_after && !x.restart;
+		rc = settle(rq, &x, cc, too_many, res, err, &done);
+		if (done)
+			return rc;
+		rc = next_try(h, rq, &x, cc, n, waited, &r, reason,
+			      sizeof reason, err);
+		if (rc)
+			return rc;
 		if (h->o.on_retry)
 			h->o.on_retry(h->o.retry_ctx, &r);
-		if (delay > 0) {
-			h->clock.sleep_ms(h->clock.ctx, delay);
-			waited += delay;
+		if (r.delay_ms > 0) {
+			h->clock.sleep_ms(h->clock.ctx, r.delay_ms);
+			waited += r.delay_ms;
 			res->waited_ms = waited;
 		}
 	}
-	return rc;
 }
 
 static int begin(ym_http *h, req *rq, const char *url, ym_http_result *res,
@@ -1132,8 +1135,8 @@ void ym_http_retry_describe(const ym_http_retry *r, ym_buf *out)
 		ym_buf_printf(out,
 			      _("%s: server answered HTTP %d, retry %d of %d "
 				"in %lld.%d s"),
-			      r->url, r->status, r->attempt, r->max_attempts - 1,
-			      s, tenth);
+			      r->url, r->status, r->attempt,
+			      r->max_attempts - 1, s, tenth);
 	else
 		ym_buf_printf(out, _("%s: %s, retry %d of %d in %lld.%d s"),
 			      r->url, r->reason, r->attempt,

@@ -152,10 +152,15 @@ static int64_t days_since_epoch(int y, int m, int d)
 static int finish_date(int y, int m, int d, int h, int mi, int s,
 		       int64_t *t)
 {
+	int64_t v;
+
 	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 ||
 	    d > month_days(y, m))
 		return YM_E_PARSE;
-	*t = days_since_epoch(y, m, d) * 86400 + h * 3600 + mi * 60 + s;
+	v = days_since_epoch(y, m, d) * 86400 + h * 3600 + mi * 60 + s;
+	if (v > YM_HTTP_DATE_LAST) /* 9999-12-31 23:59:60 */
+		return YM_E_PARSE;
+	*t = v;
 	return 0;
 }
 
@@ -219,7 +224,7 @@ int ym_http_date_format(int64_t t, char out[YM_HTTP_DATE_LEN])
 					   "May", "Jun", "Jul", "Aug",
 					   "Sep", "Oct", "Nov", "Dec"};
 	/* 1900-01-01T00:00:00Z .. 9999-12-31T23:59:59Z */
-	const int64_t lo = -2208988800LL, hi = 253402300799LL;
+	const int64_t lo = YM_HTTP_DATE_FIRST, hi = YM_HTTP_DATE_LAST;
 	struct tm tm;
 	time_t tt;
 	char tmp[64];

@@ -26,12 +26,15 @@ int ym_http_header_split(const char *s, size_t n, const char **name,
  * "Sunday, 06-Nov-94 08:49:37 GMT" (a two-digit year below 70 is 20xx,
  * otherwise 19xx) and asctime "Sun Nov  6 08:49:37 1994". Names are
  * matched case-insensitively; the day name is not checked against the
- * date. Years 1900-9999. *t: seconds since 1970-01-01 00:00:00 UTC. */
+ * date. Dates from 1900-01-01 to 9999-12-31 23:59:59 (a leap second 60
+ * is the next second). *t: seconds since 1970-01-01 00:00:00 UTC. */
 int ym_http_date_parse(const char *s, size_t n, int64_t *t);
 
 /* Writes t as IMF-fixdate into out (30 bytes with the NUL). t must be in
  * 1900-01-01..9999-12-31; returns 0, or YM_E_INVALID outside that. */
 #define YM_HTTP_DATE_LEN 30
+#define YM_HTTP_DATE_FIRST (-2208988800LL) /* 1900-01-01T00:00:00Z */
+#define YM_HTTP_DATE_LAST 253402300799LL   /* 9999-12-31T23:59:59Z */
 int ym_http_date_format(int64_t t, char out[YM_HTTP_DATE_LEN]);
 
 /* Retry-After: delta-seconds ("120") or an HTTP-date, the latter turned

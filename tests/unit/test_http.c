@@ -97,12 +97,14 @@ static const char scenario[] =
 	"  \"etag\": \"\\\"big-1\\\"\", \"first\": [{\"cut_after\": 70000}]},\n"
 	" {\"path\": \"/cut-noetag.bin\", \"file\": \"big.bin\",\n"
 	"  \"first\": [{\"cut_after\": 70000}]},\n"
-	" {\"path\": \"/norange.bin\", \"file\": \"big.bin\", \"ranges\": false},\n"
+	" {\"path\": \"/norange.bin\", \"file\": \"big.bin\",\n"
+	"  \"ranges\": false},\n"
 	" {\"path\": \"/changed.bin\", \"file\": \"big.bin\",\n"
 	"  \"etag\": \"\\\"new\\\"\"},\n"
 	" {\"path\": \"/etag-file.bin\", \"file\": \"big.bin\",\n"
 	"  \"etag\": \"\\\"f1\\\"\"},\n"
-	" {\"path\": \"/gzip.json\", \"file\": \"cves.json\", \"gzip\": true},\n"
+	" {\"path\": \"/gzip.json\", \"file\": \"cves.json\",\n"
+	"  \"gzip\": true},\n"
 	" {\"path\": \"/cves\", \"paged\": {\"file\": \"cves.json\",\n"
 	"  \"key\": \"vulnerabilities\", \"max_per_page\": 3}},\n"
 	" {\"path\": \"/redir-same\", \"redirect\": \"/hello-same.txt\"},\n"
@@ -200,7 +202,7 @@ static int start_server(void)
 	close(out[0]);
 	port = (int)strtol(line, NULL, 10);
 	if (port <= 0) {
-		fprintf(stderr, "test_http: the fixture server did not start\n");
+		fprintf(stderr, "test_http: no port from the server\n");
 		return -1;
 	}
 	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
@@ -501,7 +503,15 @@ static void t_hdr_dates(void)
 	CHECK_INT(ym_http_date_parse("Friday, 01-Jan-21 00:00:00 GMT", 30,
 				     &t), 0);
 	CHECK_INT(t, 1609459200);
+	/* a leap second is the next second */
+	CHECK_INT(ym_http_date_parse("Sat, 31 Dec 2016 23:59:60 GMT", 29, &t),
+		  0);
+	CHECK_INT(t, 1483228800);
 	/* rejected */
+	CHECK_INT(ym_http_date_parse("Fri, 31 Dec 9999 23:59:60 GMT", 29, &t),
+		  YM_E_PARSE);
+	CHECK_INT(ym_http_date_parse("Mon, 31 Dec 1899 23:59:59 GMT", 29, &t),
+		  YM_E_PARSE);
 	CHECK_INT(ym_http_date_parse("Mon, 29 Feb 1900 00:00:00 GMT", 29, &t),
 		  YM_E_PARSE);
 	CHECK_INT(ym_http_date_parse("Sun, 06 Nov 1994 24:00:00 GMT", 29, &t),
