@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/utf8.h"
 #include "core/vec.h"
 #include "feeds/vuln_json.h"
 
@@ -178,10 +179,21 @@ static void disagreements(const vuln_vec *src, ym_buf *out)
 	}
 }
 
-static void line(ym_buf *out, const char *label, const char *value)
+/* The label padded to 14 display columns (Japanese labels are wide). */
+static void label(ym_buf *out, const char *text)
 {
-	if (value && *value)
-		ym_buf_printf(out, "%-14s %s\n", label, value);
+	size_t w = ym_utf8_width(text, strlen(text));
+	ym_buf_adds(out, text);
+	for (; w < 15; w++)
+		ym_buf_addc(out, ' ');
+}
+
+static void line(ym_buf *out, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	label(out, name);
+	ym_buf_printf(out, "%s\n", value);
 }
 
 static void show_text(const ym_vuln *m, const ym_kev_entry *kev,
@@ -208,17 +220,18 @@ static void show_text(const ym_vuln *m, const ym_kev_entry *kev,
 		ym_buf_release(&b);
 	}
 	if (kev) {
-		ym_buf_printf(out, _("%-14s added %s, due %s, ransomware use: "
-				     "%s\n"),
-			      _("KEV:"), kev->date_added ? kev->date_added : "-",
+		label(out, _("KEV:"));
+		ym_buf_printf(out, _("added %s, due %s, ransomware use: %s\n"),
+			      kev->date_added ? kev->date_added : "-",
 			      kev->due_date ? kev->due_date : "-",
 			      kev->ransomware ? kev->ransomware : "-");
-		line(out, "", kev->required_action);
+		line(out, " ", kev->required_action);
 	}
-	if (epss)
-		ym_buf_printf(out, _("%-14s %.5f (percentile %.5f) on %s\n"),
-			      _("EPSS:"), epss->score, epss->percentile,
-			      epss->date);
+	if (epss) {
+		label(out, _("EPSS:"));
+		ym_buf_printf(out, _("%.5f (percentile %.5f) on %s\n"),
+			      epss->score, epss->percentile, epss->date);
+	}
 	ym_buf b = YM_BUF_INIT;
 	disagreements(src, &b);
 	if (b.len) {

@@ -278,6 +278,8 @@ static int parse_record(ctx *c, const ym_json *rec)
 	    (rc = opt_string(c, rec, "published", "", &v.published)) ||
 	    (rc = opt_string(c, rec, "withdrawn", "", &v.withdrawn)))
 		return rc;
+	/* OSV's summary is a one-line title; details is the text */
+	v.title = v.summary;
 	if (!v.vuln_id || !*v.vuln_id)
 		return fail_at(c, rec, "id", _("record has no id (required)"));
 

@@ -153,6 +153,10 @@ static const char *const PRECEDENCE[] = {"nvd", "cve5", "jvn", "csaf",
 					 "osv", NULL};
 static const char *const PRECEDENCE_JA[] = {"jvn", "csaf", "nvd", "cve5",
 					    "osv", NULL};
+/* A title names the vulnerability: the CNA's title or the advisory's
+ * one-line summary before a vendor document's title. */
+static const char *const PRECEDENCE_TITLE[] = {"cve5", "osv", "nvd", "jvn",
+					       "csaf", NULL};
 
 static int rank_of(const char *const *order, const char *source)
 {
@@ -469,7 +473,8 @@ static int recompute(ym_store *s, int64_t vrow, ym_err *err)
 		const char *src = COL_TEXT(s, st, 0);
 		int r = rank_of(PRECEDENCE, src);
 		int rj = rank_of(PRECEDENCE_JA, src);
-		merge_take(&m, M_TITLE, COL_TEXT(s, st, 1), r);
+		merge_take(&m, M_TITLE, COL_TEXT(s, st, 1),
+			   rank_of(PRECEDENCE_TITLE, src));
 		merge_take(&m, M_TITLE_JA, COL_TEXT(s, st, 2), rj);
 		merge_take(&m, M_SUMMARY, COL_TEXT(s, st, 3), r);
 		merge_take(&m, M_SUMMARY_JA, COL_TEXT(s, st, 4), rj);
