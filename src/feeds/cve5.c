@@ -307,8 +307,9 @@ static int need(cve5 *c, const ym_json *obj, const char *key,
 
 static int want_obj(cve5 *c, const ym_json *v)
 {
-	return v->type == YM_JSON_OBJECT ? 0
-					 : wrong_type(c, v, NULL, YM_JSON_OBJECT);
+	if (v->type == YM_JSON_OBJECT)
+		return 0;
+	return wrong_type(c, v, NULL, YM_JSON_OBJECT);
 }
 
 /* ---- words ---- */
@@ -437,7 +438,8 @@ static bool read_comparators(cve5 *c, const char *text, spec *s)
 		const char *e = strchr(p, ',');
 		if (!e)
 			e = p + strlen(p);
-		const char *v = trim(c, ym_arena_strndup(c->a, p, (size_t)(e - p)));
+		const char *v =
+			trim(c, ym_arena_strndup(c->a, p, (size_t)(e - p)));
 		if (!version_word(v) || !put_bound(&t, op, v))
 			return false;
 		if (!*e)
@@ -517,6 +519,7 @@ static int read_lang_texts(cve5 *c, const ym_json *con, const char *key,
 			   const char **en, const char **ja)
 {
 	const ym_json *list;
+	c->depth = 2; /* the container */
 	int rc = opt_arr(c, con, key, &list);
 	*en = *ja = NULL;
 	for (size_t i = 0; !rc && list && i < list->u.arr.n; i++) {
@@ -541,6 +544,7 @@ static int write_remedies(cve5 *c, ym_jsonw *w, const ym_json *cna,
 			  const char *key, const char *category, size_t *n)
 {
 	const ym_json *list;
+	c->depth = 2; /* the container */
 	bool any_en = false;
 	int rc = opt_arr(c, cna, key, &list);
 	for (size_t i = 0; !rc && list && i < list->u.arr.n; i++) {
@@ -591,6 +595,7 @@ static int read_cna_texts(cve5 *c, const ym_json *cna, ym_vuln *v)
 {
 	const char *en, *ja;
 	int rc;
+	c->depth = 2; /* the container */
 	if ((rc = opt_str(c, cna, "title", &v->title)) ||
 	    (rc = read_lang_texts(c, cna, "descriptions", &v->summary,
 				  &v->summary_ja)))
@@ -697,6 +702,7 @@ static int read_metrics(cve5 *c, const ym_json *con, const char *origin,
 			bool is_cna, ym_vuln *v)
 {
 	const ym_json *list;
+	c->depth = 2; /* the container */
 	int rc = opt_arr(c, con, "metrics", &list);
 	for (size_t i = 0; !rc && list && i < list->u.arr.n; i++) {
 		const ym_json *m = list->u.arr.items[i];
@@ -728,7 +734,8 @@ static void add_cwe(cve5 *c, const char *id)
 	if (!ym_nvd_cwe_id_valid(id))
 		return;
 	if (!c->cwes)
-		c->cwes = ym_arena_alloc(c->a, (MAX_CWES + 1) * sizeof *c->cwes);
+		c->cwes = ym_arena_alloc(c->a,
+					 (MAX_CWES + 1) * sizeof *c->cwes);
 	for (size_t k = 0; k < c->n_cwes; k++)
 		if (strcmp(c->cwes[k], id) == 0)
 			return;
@@ -753,6 +760,7 @@ static const char *leading_cwe(cve5 *c, const char *text)
 static int read_problem_types(cve5 *c, const ym_json *con)
 {
 	const ym_json *list;
+	c->depth = 2; /* the container */
 	int rc = opt_arr(c, con, "problemTypes", &list);
 	for (size_t i = 0; !rc && list && i < list->u.arr.n; i++) {
 		const ym_json *pt = list->u.arr.items[i], *ds;
@@ -769,7 +777,8 @@ static int read_problem_types(cve5 *c, const ym_json *con)
 			    (rc = opt_str(c, d, "type", &type)) ||
 			    (rc = opt_str(c, d, "description", &text)))
 				return rc;
-			if (!cwe && type && text && strcasecmp(type, "CWE") == 0)
+			bool cwe_type = type && strcasecmp(type, "CWE") == 0;
+			if (!cwe && cwe_type && text)
 				cwe = leading_cwe(c, text);
 			add_cwe(c, cwe);
 		}
@@ -782,6 +791,7 @@ static int read_problem_types(cve5 *c, const ym_json *con)
 static int read_references(cve5 *c, const ym_json *con, const char *origin)
 {
 	const ym_json *list;
+	c->depth = 2; /* the container */
 	int rc = opt_arr(c, con, "references", &list);
 	for (size_t i = 0; !rc && list && i < list->u.arr.n; i++) {
 		const ym_json *r = list->u.arr.items[i], *url, *tags;
@@ -871,7 +881,9 @@ static int set_name(cve5 *c, ym_cpe *cpe, ym_cpe_attr attr, const char *raw,
 		if (blank)
 			norm[n++] = '_';
 		blank = false;
-		norm[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch - 'A' + 'a');
+		norm[n++] = (char)ch;
 	}
 	norm[n] = '\0';
 	ym_buf_reset(&c->tmp);
@@ -1216,6 +1228,7 @@ static int read_entry(cve5 *c, const ym_json *e, size_t i)
 static int read_affected(cve5 *c, const ym_json *con)
 {
 	const ym_json *list;
+	c->depth = 2; /* the container */
 	int rc = opt_arr(c, con, "affected", &list);
 	for (size_t i = 0; !rc && list && i < list->u.arr.n; i++) {
 		at_level(c, 2, "affected", i);
@@ -1280,7 +1293,8 @@ static void finish_record(cve5 *c, ym_vuln *v)
 {
 	if (c->n_refs) {
 		ym_jsonw_arr_end(&c->refw);
-		v->references = ym_arena_strndup(c->a, c->refs.ptr, c->refs.len);
+		v->references =
+			ym_arena_strndup(c->a, c->refs.ptr, c->refs.len);
 	}
 	if (c->n_cwes) {
 		c->cwes[c->n_cwes] = NULL;

@@ -357,8 +357,9 @@ static int opt_num(nvd *c, const ym_json *obj, const char *key, double dflt,
 /* arr[i] must be an object (the frame for it is already set). */
 static int want_obj(nvd *c, const ym_json *v)
 {
-	return v->type == YM_JSON_OBJECT ? 0
-					 : wrong_type(c, v, NULL, YM_JSON_OBJECT);
+	if (v->type == YM_JSON_OBJECT)
+		return 0;
+	return wrong_type(c, v, NULL, YM_JSON_OBJECT);
 }
 
 static int read_id(nvd *c, const ym_json *cve, ym_vuln *v)
@@ -385,6 +386,7 @@ static int read_id(nvd *c, const ym_json *cve, ym_vuln *v)
 static int read_descriptions(nvd *c, const ym_json *cve, ym_vuln *v)
 {
 	const ym_json *ds;
+	c->depth = 0; /* the cve object */
 	int rc = opt_arr(c, cve, "descriptions", &ds);
 	for (size_t i = 0; !rc && ds && i < ds->u.arr.n; i++) {
 		const ym_json *d = ds->u.arr.items[i];
@@ -490,7 +492,8 @@ static void read_ssvc(nvd *c, const ym_json *metrics, ym_vuln *v)
 					at_level(c, 2, "ssvcData", NO_INDEX);
 					at_level(c, 3, "options", j);
 					warn(c, m->val, m->key,
-					     _("unknown SSVC value (kept out)"));
+					     _("unknown SSVC value "
+					       "(kept out)"));
 				}
 			}
 		}
@@ -503,6 +506,7 @@ static void read_ssvc(nvd *c, const ym_json *metrics, ym_vuln *v)
 static int read_metrics(nvd *c, const ym_json *cve, ym_vuln *v)
 {
 	const ym_json *metrics;
+	c->depth = 0; /* the cve object */
 	int rc = opt_obj(c, cve, "metrics", &metrics);
 	if (rc || !metrics)
 		return rc;
@@ -547,6 +551,7 @@ static int read_metrics(nvd *c, const ym_json *cve, ym_vuln *v)
 static int read_weaknesses(nvd *c, const ym_json *cve, ym_vuln *v)
 {
 	const ym_json *ws;
+	c->depth = 0; /* the cve object */
 	int rc = opt_arr(c, cve, "weaknesses", &ws);
 	if (rc || !ws || ws->u.arr.n == 0)
 		return rc;
@@ -656,6 +661,7 @@ static int read_node(nvd *c, const ym_json *node, ym_cpe_criterion proto)
 static int read_configurations(nvd *c, const ym_json *cve)
 {
 	const ym_json *cfgs;
+	c->depth = 0; /* the cve object */
 	int rc = opt_arr(c, cve, "configurations", &cfgs);
 	for (size_t i = 0; !rc && cfgs && i < cfgs->u.arr.n; i++) {
 		const ym_json *cfg = cfgs->u.arr.items[i], *nodes;
@@ -716,6 +722,7 @@ static int write_reference(nvd *c, ym_jsonw *w, const ym_json *r)
 static int read_references(nvd *c, const ym_json *cve, ym_vuln *v)
 {
 	const ym_json *refs;
+	c->depth = 0; /* the cve object */
 	int rc = opt_arr(c, cve, "references", &refs);
 	if (rc || !refs || refs->u.arr.n == 0)
 		return rc;
@@ -942,8 +949,8 @@ int ym_nvd_page_info(const char *text, size_t len, const char *file,
 				snprintf(msg, sizeof msg, "%s",
 					 _("not an NVD API response page"));
 			ym_err_set(err, YM_E_INVALID, "%s", msg);
-			ym_err_at(err, file, v ? (long)v->line : (long)root->line,
-				  v ? (long)v->col : (long)root->col);
+			const ym_json *at = v ? v : root;
+			ym_err_at(err, file, (long)at->line, (long)at->col);
 			ym_err_field(err, "%s", keys[i]);
 			return YM_E_INVALID;
 		}
