@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_feed_sync.h"
 #include "core/i18n.h"
 #include "core/json.h"
 #include "feeds/bundle.h"
@@ -42,6 +43,8 @@ static void usage(void)
 {
 	printf(_("usage: yamori feed import SOURCE PATH... [--strict] "
 		 "[--no-scan]\n"
+		 "       yamori feed sync [SOURCE...] (see feed sync --help)\n"
+		 "       yamori feed status\n"
 		 "       yamori feed export-bundle FILE [--since YYYY-MM-DD]\n"
 		 "       yamori feed import-bundle FILE [--no-scan]\n"
 		 "\n"
@@ -286,13 +289,19 @@ static int bundle_cmd(ym_ctx *ctx, int argc, char **argv, bool export)
 
 int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv)
 {
+	/* sync and status have their own --help */
+	if (argc >= 2 && strcmp(argv[1], "sync") == 0)
+		return ym_feed_sync_main(ctx, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "status") == 0)
+		return ym_feed_status_main(ctx, argc - 1, argv + 1);
 	if (ym_cli_wants_help(argc, argv)) {
 		usage();
 		return YM_EXIT_OK;
 	}
 	if (argc < 2)
 		return ym_cli_usage("feed", _("missing subcommand (import, "
-					      "export-bundle, import-bundle)"));
+					      "sync, status, export-bundle, "
+					      "import-bundle)"));
 	if (strcmp(argv[1], "import") == 0)
 		return feed_import(ctx, argc - 1, argv + 1);
 	if (strcmp(argv[1], "export-bundle") == 0)

@@ -4,8 +4,13 @@
  * tree first (every product id resolved to a name, cpe and purl, every
  * group id to its product ids), then one ym_vuln per vulnerabilities[]
  * entry. The checks are the cheap ones of the CSAF 2.0 mandatory tests
- * that need no more than the maps built here (6.1.1 to 6.1.7, 6.1.13,
- * 6.1.23, 6.1.27.9, 6.1.29, 6.1.32, 6.1.33); they are warnings.
+ * that need no more than the maps built here (see
+ * docs/feeds-csaf-kev-epss.md); they are warnings.
+ *
+ * Hostile input: branch names stop growing at NAME_MAX bytes, a
+ * relationship chain is followed MAX_CHAIN steps, and group ids expand to
+ * at most MAX_EXPANDED product ids per document, so neither time nor
+ * memory grows faster than the input.
  */
 #include "feeds/csaf.h"
 
@@ -24,6 +29,10 @@
 #include "ids/cpe.h"
 #include "ids/purl.h"
 
+#define NAME_MAX_ 1024         /* longest joined branch name */
+#define MAX_CHAIN 32           /* relationship steps followed */
+#define MAX_EXPANDED (1u << 22) /* group members expanded per document */
+
 /* A product the tree defines. */
 typedef struct product {
 	const char *id;
@@ -31,8 +40,6 @@ typedef struct product {
 	const char *cpe;  /* identification helper, or NULL */
 	const char *purl;
 	const char *ref;  /* relationship: its product_reference, else NULL */
-	const ym_json *node; /* where it is defined */
-	bool resolving;   /* cycle guard while following ref */
 } product;
 
 typedef struct group {
@@ -66,6 +73,7 @@ typedef struct ctx {
 	ym_map vuln_ids;          /* vuln_id -> (index + 1) */
 	const char *record;       /* record id of the vulnerability read */
 	bool sink_failed;         /* the error came from fc->vuln */
+	size_t expanded;          /* product ids group expansion gave */
 } ctx;
 
 /* ---- errors and warnings ---- */
@@ -300,7 +308,6 @@ static product *add_product(ctx *c, const ym_json *node, const char *path,
 	p->name = name;
 	p->cpe = cpe;
 	p->purl = purl;
-	p->node = node;
 	*slot = p;
 	return p;
 }
@@ -332,7 +339,8 @@ static int read_fpn(ctx *c, const ym_json *fpn, const char *path,
  * parent's name and this branch's, joined with a space; when the branch
  * name repeats the last part of the path ("Red Hat" > "Red Hat
  * Enterprise Linux"), it replaces that part instead. *last is the offset
- * of the last part in the name. */
+ * of the last part in the name. A name that would pass NAME_MAX_ bytes
+ * stays the parent's. */
 static const char *branch_name(ctx *c, const char *parent, size_t *last,
 			       const char *name)
 {
@@ -343,15 +351,19 @@ static const char *branch_name(ctx *c, const char *parent, size_t *last,
 		return name;
 	}
 	const char *tail = parent + *last;
-	size_t tl = strlen(tail);
+	size_t tl = strlen(tail), pl = strlen(parent), nl = strlen(name);
 	if (strncmp(name, tail, tl) == 0 &&
 	    (name[tl] == '\0' || name[tl] == ' ')) {
 		if (*last == 0)
 			return name;
+		if (*last + nl > NAME_MAX_)
+			return parent;
 		return ym_arena_printf(c->a, "%.*s%s", (int)*last, parent,
 				       name);
 	}
-	*last = strlen(parent) + 1;
+	if (pl + 1 + nl > NAME_MAX_)
+		return parent;
+	*last = pl + 1;
 	return ym_arena_printf(c->a, "%s %s", parent, name);
 }
 
@@ -436,20 +448,24 @@ static int read_relationships(ctx *c, const ym_json *arr)
 	return 0;
 }
 
-/* Gives a relationship's product the cpe and purl of the product it
- * refers to, following chains of relationships. */
+/* Gives a relationship's product without a cpe or purl of its own
+ * those of the product it refers to, following a chain of relationships
+ * (at most MAX_CHAIN steps, so cycles end) to the first that has one. */
 static void resolve_ref(ctx *c, product *p)
 {
-	if (p->cpe || p->purl || !p->ref || p->resolving)
+	const product *q = p;
+	if (p->cpe || p->purl)
 		return;
-	product *q = find_product(c, p->ref);
-	if (!q)
-		return;
-	p->resolving = true;
-	resolve_ref(c, q);
-	p->resolving = false;
-	p->cpe = q->cpe;
-	p->purl = q->purl;
+	for (int i = 0; i < MAX_CHAIN && q->ref; i++) {
+		q = find_product(c, q->ref);
+		if (!q)
+			return;
+		if (q->cpe || q->purl) {
+			p->cpe = q->cpe;
+			p->purl = q->purl;
+			return;
+		}
+	}
 }
 
 static int read_groups(ctx *c, const ym_json *arr)
@@ -721,7 +737,7 @@ static int collect_ids(ctx *c, const ym_json *obj, const char *path,
 		       const char *pkey, str_vec *out, bool *any)
 {
 	const ym_json *pids, *gids;
-	ym_map seen = YM_MAP_INIT;
+	ym_map seen = YM_MAP_INIT, seen_groups = YM_MAP_INIT;
 	char field[256];
 	int rc;
 	out->n = 0;
@@ -755,6 +771,19 @@ static int collect_ids(ctx *c, const ym_json *obj, const char *path,
 		if ((rc = item_str(c, gids, i, field, &gid)))
 			goto out;
 		const group *g = ym_map_get(&c->groups, gid, strlen(gid));
+		bool again;
+		ym_map_slot(&seen_groups, gid, strlen(gid), &again);
+		if (again)
+			continue;
+		if (g && c->expanded + g->n > MAX_EXPANDED) {
+			if (c->expanded <= MAX_EXPANDED)
+				warn(c, gids->u.arr.items[i], field,
+				     _("product groups expand to more than %u "
+				       "product ids; the rest are left out"),
+				     MAX_EXPANDED);
+			c->expanded = MAX_EXPANDED + 1;
+			continue;
+		}
 		if (!g) {
 			char f2[280];
 			snprintf(f2, sizeof f2, "%s[%zu]", field, i);
@@ -763,6 +792,7 @@ static int collect_ids(ctx *c, const ym_json *obj, const char *path,
 			       "product tree"), gid);
 			continue;
 		}
+		c->expanded += g->n;
 		for (size_t j = 0; j < g->n; j++) {
 			bool found;
 			ym_map_slot(&seen, g->ids[j], strlen(g->ids[j]),
@@ -773,6 +803,7 @@ static int collect_ids(ctx *c, const ym_json *obj, const char *path,
 	}
 out:
 	ym_map_release(&seen);
+	ym_map_release(&seen_groups);
 	return rc;
 }
 

@@ -4,8 +4,9 @@
  * by element, its strings copied into the caller's arena, then handed to
  * the sink, so memory is the arena plus one record's lists. The reader
  * gets XML_PARSE_NONET and nothing that loads or substitutes (no NOENT,
- * DTDLOAD, DTDATTR, XINCLUDE, HUGE); its errors go to a handler of this
- * parse, never to libxml2's global one.
+ * DTDLOAD, DTDATTR, XINCLUDE, HUGE), only UTF-8 text (so no encoding
+ * conversion, whose errors libxml2 would print through its global
+ * handler); its errors go to a handler of this parse.
  */
 #include "feeds/jvn.h"
 
@@ -136,11 +137,16 @@ static long node_line(px *p)
 
 /* Copies s[0..n) into the arena, trimmed of ASCII white space, with CR LF
  * and lone CR turned into LF. */
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static char *clean_dup(ym_arena *a, const char *s, size_t n)
 {
-	while (n > 0 && strchr(" \t\r\n", s[n - 1]))
+	while (n > 0 && is_space(s[n - 1]))
 		n--;
-	while (n > 0 && strchr(" \t\r\n", s[0])) {
+	while (n > 0 && is_space(s[0])) {
 		s++;
 		n--;
 	}
@@ -217,16 +223,69 @@ static int get_attr(px *p, const char *name, char **out)
 	return rc;
 }
 
-/* Refuses what the reader must not see: a DOCTYPE (checked in the
- * prolog, before libxml2 parses any declaration) and UTF-16/32 text,
- * where that check could not look. */
-static int check_prolog(px *p, const char *s, size_t n)
+/* The error for a root element that is not a vulnerability feed; others
+ * (unknown roots) only when all is set. 0 when q is a feed or unknown
+ * and !all. */
+static int refuse_root(px *p, const char *q, long line, bool all)
 {
-	size_t i = 0;
-	bool bom16 = n >= 2 && (((unsigned char)s[0] == 0xfe &&
-				 (unsigned char)s[1] == 0xff) ||
-				((unsigned char)s[0] == 0xff &&
-				 (unsigned char)s[1] == 0xfe));
+	const char *ln = local_of(q);
+	if (strcmp(ln, "RDF") == 0 || strcmp(ln, "VULDEF-Document") == 0)
+		return 0;
+	if (strcmp(ln, "Result") == 0)
+		ym_err_set(p->err, YM_E_UNSUPPORTED,
+			   _("not a vulnerability feed: <%.64s> is a MyJVN "
+			     "product, vendor or statistics list"),
+			   q);
+	else if (strcmp(ln, "feed") == 0)
+		ym_err_set(p->err, YM_E_UNSUPPORTED,
+			   _("not a vulnerability feed: <%.64s> is a MyJVN "
+			     "alert list"),
+			   q);
+	else if (all)
+		ym_err_set(p->err, YM_E_UNSUPPORTED,
+			   _("not a JVN feed: unexpected root element "
+			     "<%.64s>"),
+			   q);
+	else
+		return 0;
+	ym_err_at(p->err, p->file, line, 0);
+	return YM_E_UNSUPPORTED;
+}
+
+/* The encoding named by an XML declaration "<?xml ... ?>" at s, NULL if
+ * it names none. */
+static const char *declared_encoding(const char *s, size_t n, size_t *len)
+{
+	const char *end = memmem(s, n, "?>", 2);
+	if (n < 6 || memcmp(s, "<?xml", 5) != 0 || !end ||
+	    !(s[5] == ' ' || s[5] == '\t' || s[5] == '\r' || s[5] == '\n'))
+		return NULL;
+	const char *k = memmem(s, (size_t)(end - s), "encoding", 8);
+	if (!k)
+		return NULL;
+	const char *q = k + 8;
+	while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' ||
+			   *q == '\n' || *q == '='))
+		q++;
+	if (q >= end || (*q != '"' && *q != '\''))
+		return NULL;
+	const char *v = q + 1, *e = memchr(v, *q, (size_t)(end - v));
+	if (!e)
+		return NULL;
+	*len = (size_t)(e - v);
+	return v;
+}
+
+/* Refuses what the reader must not see: text that is not UTF-8 (libxml2
+ * would convert it, and reports conversion errors on its global error
+ * handler) and a DOCTYPE (checked in the prolog, before libxml2 parses
+ * any declaration). The reader then ignores the declared encoding. */
+static int check_prolog(px *p, const char *s, size_t n, bool refuse)
+{
+	size_t i = 0, elen = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	bool bom16 = n >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
+				(u[0] == 0xff && u[1] == 0xfe));
 	if (bom16 || memchr(s, '\0', n < 4 ? n : 4)) {
 		ym_err_set(p->err, YM_E_UNSUPPORTED,
 			   _("JVN feeds are UTF-8; UTF-16 and UTF-32 "
@@ -236,6 +295,20 @@ static int check_prolog(px *p, const char *s, size_t n)
 	}
 	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
+	const char *enc = declared_encoding(s + i, n - i, &elen);
+	bool ebcdic = n >= 4 && memcmp(s, "\x4c\x6f\xa7\x94", 4) == 0;
+	if (ebcdic || (enc && !(elen == 5 && !strncasecmp(enc, "UTF-8", 5)) &&
+		       !(elen == 4 && !strncasecmp(enc, "UTF8", 4)) &&
+		       !(elen == 8 && !strncasecmp(enc, "US-ASCII", 8)) &&
+		       !(elen == 5 && !strncasecmp(enc, "ASCII", 5)))) {
+		ym_err_set(p->err, YM_E_UNSUPPORTED,
+			   _("JVN feeds are UTF-8; encoding '%.*s' is not "
+			     "read"),
+			   ebcdic ? 6 : (int)(elen > 32 ? 32 : elen),
+			   ebcdic ? "EBCDIC" : enc);
+		ym_err_at(p->err, p->file, 1, 1);
+		return YM_E_UNSUPPORTED;
+	}
 	long line = 1;
 	while (i < n) {
 		char c = s[i];
@@ -259,8 +332,21 @@ static int check_prolog(px *p, const char *s, size_t n)
 			ym_err_at(p->err, p->file, line, 0);
 			return YM_E_INVALID;
 		}
+		if (!end && refuse && s[i] == '<') {
+			/* the root: a product or alert list is refused here,
+			 * even when libxml2 would find it malformed later */
+			char q[72];
+			size_t k = 0;
+			while (i + 1 + k < n && k + 1 < sizeof q &&
+			       !strchr(" \t\r\n/>", s[i + 1 + k]) &&
+			       s[i + 1 + k])
+				k++;
+			memcpy(q, s + i + 1, k);
+			q[k] = '\0';
+			return refuse_root(p, q, line, false);
+		}
 		if (!end)
-			break; /* the root element, or libxml2's to reject */
+			break; /* libxml2's to reject */
 		for (const char *q = s + i; q < end; q++)
 			line += *q == '\n';
 		i = (size_t)(end - s) + close;
@@ -269,7 +355,8 @@ static int check_prolog(px *p, const char *s, size_t n)
 }
 
 static int px_open(px *p, const char *text, size_t len, const char *file,
-		   ym_arena *a, const ym_feed_ctx *fc, ym_err *err)
+		   ym_arena *a, const ym_feed_ctx *fc, ym_err *err,
+		   bool refuse)
 {
 	memset(p, 0, sizeof *p);
 	p->file = file ? file : "";
@@ -290,13 +377,14 @@ static int px_open(px *p, const char *text, size_t len, const char *file,
 		ym_err_at(err, p->file, 1, 1);
 		return YM_E_PARSE;
 	}
-	int rc = check_prolog(p, text, len);
+	int rc = check_prolog(p, text, len, refuse);
 	if (rc)
 		return rc;
 	p->r = xmlReaderForMemory(text, (int)len, NULL, NULL,
 				  XML_PARSE_NONET | XML_PARSE_NOCDATA |
 					  XML_PARSE_BIG_LINES |
-					  XML_PARSE_COMPACT);
+					  XML_PARSE_COMPACT |
+					  XML_PARSE_IGNORE_ENC);
 	if (!p->r) {
 		ym_err_set(err, YM_E_NOMEM, _("cannot create an XML reader"));
 		ym_err_at(err, p->file, 0, 0);
@@ -775,22 +863,42 @@ static const char *category(const char *head, size_t hn, const char *body,
 	return "mitigation";
 }
 
-/* Where a "[見出し]" heading starts at or after i: a '[' at the start or
- * after white space whose ']' comes within 160 bytes on the same line. */
+/* JVN's headings are actions: "[アップデートする]", "[CG-WGR1200 を使用
+ * しない]", "[Apply the patch]"; "[A]" or "[設定]" in the text are not. */
+static bool heading_words(const char *h, size_t n)
+{
+	static const char *const ends[] = {"する", "しない"};
+	for (size_t i = 0; i < 2; i++) {
+		size_t k = strlen(ends[i]);
+		if (n > k && memcmp(h + n - k, ends[i], k) == 0)
+			return true;
+	}
+	if (!(h[0] >= 'A' && h[0] <= 'Z') || !memchr(h, ' ', n))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)h[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* Where a heading starts at or after i: a '[' at the start, after white
+ * space or after "。", whose ']' comes within 160 bytes on the same line
+ * and whose words are an action (heading_words). */
 static size_t next_heading(const char *s, size_t n, size_t i, size_t *close)
 {
 	for (; i < n; i++) {
 		if (s[i] != '[')
 			continue;
-		bool after_space = i == 0 || strchr(" \t\n", s[i - 1]) ||
-				   (i >= 3 && memcmp(s + i - 3, "　", 3) == 0);
+		bool after_space = i == 0 || is_space(s[i - 1]) ||
+				   (i >= 3 && (memcmp(s + i - 3, "　", 3) == 0 ||
+					       memcmp(s + i - 3, "。", 3) == 0));
 		if (!after_space)
 			continue;
 		for (size_t j = i + 1; j < n && j < i + 160; j++) {
 			if (s[j] == '[' || s[j] == '\n')
 				break;
 			if (s[j] == ']') {
-				if (j > i + 1) {
+				if (heading_words(s + i + 1, j - i - 1)) {
 					*close = j;
 					return i;
 				}
@@ -1496,23 +1604,7 @@ static int read_root(px *p, bool any)
 	}
 	if (any)
 		return 0;
-	if (strcmp(ln, "Result") == 0)
-		ym_err_set(p->err, YM_E_UNSUPPORTED,
-			   _("not a vulnerability feed: <%.64s> is a MyJVN "
-			     "product, vendor or statistics list"),
-			   q);
-	else if (strcmp(ln, "feed") == 0)
-		ym_err_set(p->err, YM_E_UNSUPPORTED,
-			   _("not a vulnerability feed: <%.64s> is a MyJVN "
-			     "alert list"),
-			   q);
-	else
-		ym_err_set(p->err, YM_E_UNSUPPORTED,
-			   _("not a JVN feed: unexpected root element "
-			     "<%.64s>"),
-			   q);
-	ym_err_at(p->err, p->file, node_line(p), 0);
-	return YM_E_UNSUPPORTED;
+	return refuse_root(p, q, node_line(p), true);
 }
 
 int ym_jvn_parse(const char *text, size_t len, const char *file,
@@ -1526,7 +1618,8 @@ int ym_jvn_parse(const char *text, size_t len, const char *file,
 	memset(&r, 0, sizeof r);
 	if (!err)
 		err = &local;
-	rc = px_open(&p, text, len, file, a, fc, err);
+	ym_err_clear(err);
+	rc = px_open(&p, text, len, file, a, fc, err, true);
 	if (rc)
 		goto out;
 	rc = read_root(&p, false);
@@ -1587,6 +1680,7 @@ int ym_jvn_page_info(const char *text, size_t len, const char *file,
 
 	if (!err)
 		err = &local;
+	ym_err_clear(err);
 	if (total)
 		*total = -1;
 	if (returned)
@@ -1594,7 +1688,7 @@ int ym_jvn_page_info(const char *text, size_t len, const char *file,
 	if (first)
 		*first = -1;
 	ym_arena_init(&a, 4096);
-	rc = px_open(&p, text, len, file, &a, NULL, err);
+	rc = px_open(&p, text, len, file, &a, NULL, err, false);
 	if (rc)
 		goto out;
 	rc = read_root(&p, true);

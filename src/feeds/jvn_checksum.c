@@ -68,16 +68,20 @@ static int parse_json(const char *text, size_t len, const char *file,
 	const ym_json *root = ym_json_parse(a, text, len, NULL, file, err);
 	if (!root)
 		return err && err->code ? err->code : YM_E_PARSE;
-	if (root->type != YM_JSON_ARRAY)
-		return bad_at(err, file, root->line, root->col, NULL,
-			      _("checksum list: expected an array"));
+	if (root->type != YM_JSON_ARRAY) {
+		snprintf(msg, sizeof msg, _("expected %s, got %s"), _("array"),
+			 ym_json_type_name(root->type));
+		return bad_at(err, file, root->line, root->col, NULL, msg);
+	}
 	for (size_t i = 0; i < root->u.arr.n; i++) {
 		const ym_json *e = root->u.arr.items[i];
 		ym_jvn_checksum c = {.size = -1};
 		snprintf(field, sizeof field, "[%zu]", i);
-		if (e->type != YM_JSON_OBJECT)
-			return bad_at(err, file, e->line, e->col, field,
-				      _("expected an object"));
+		if (e->type != YM_JSON_OBJECT) {
+			snprintf(msg, sizeof msg, _("expected %s, got %s"),
+				 _("object"), ym_json_type_name(e->type));
+			return bad_at(err, file, e->line, e->col, field, msg);
+		}
 		const ym_json *name = ym_json_get(e, "filename");
 		const ym_json *url = ym_json_get(e, "url");
 		const ym_json *sha = ym_json_get(e, "sha256");
@@ -96,7 +100,7 @@ static int parse_json(const char *text, size_t len, const char *file,
 				snprintf(field, sizeof field, "[%zu].%s", i,
 					 strs[k].key);
 				snprintf(msg, sizeof msg,
-					 _("expected string, got %s"),
+					 _("expected %s, got %s"), _("string"),
 					 ym_json_type_name(strs[k].j->type));
 				return bad_at(err, file, strs[k].j->line,
 					      strs[k].j->col, field, msg);
@@ -231,6 +235,7 @@ int ym_jvn_checksums_parse(const char *text, size_t len, const char *file,
 
 	out->v = NULL;
 	out->n = 0;
+	ym_err_clear(err);
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
 	while (i < len && strchr(" \t\r\n", text[i]) && text[i])
@@ -254,6 +259,9 @@ const ym_jvn_checksum *ym_jvn_checksum_find(const ym_jvn_checksums *l,
 {
 	const char *b = base_name(name);
 	for (size_t i = 0; l && i < l->n; i++)
+		if (strcmp(l->v[i].filename, name) == 0)
+			return &l->v[i];
+	for (size_t i = 0; l && i < l->n; i++)
 		if (strcmp(base_name(l->v[i].filename), b) == 0)
 			return &l->v[i];
 	return NULL;
@@ -263,6 +271,7 @@ int ym_jvn_checksum_check(const ym_jvn_checksum *c,
 			  const uint8_t digest[YM_SHA256_LEN], int64_t size,
 			  ym_err *err)
 {
+	ym_err_clear(err);
 	if (size >= 0 && c->size >= 0 && size != c->size)
 		return ym_err_set(err, YM_E_INVALID,
 				  _("%s: size mismatch: checksum list says "
@@ -285,6 +294,7 @@ int ym_jvn_checksum_verify(const ym_jvn_checksums *l, const char *name,
 			   const void *data, size_t len, ym_err *err)
 {
 	const ym_jvn_checksum *c = ym_jvn_checksum_find(l, name);
+	ym_err_clear(err);
 	if (!c)
 		return ym_err_set(err, YM_E_NOTFOUND,
 				  _("%s: not in the checksum list"),

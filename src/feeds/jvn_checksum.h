@@ -55,8 +55,8 @@ typedef struct ym_jvn_checksums {
 int ym_jvn_checksums_parse(const char *text, size_t len, const char *file,
 			   ym_arena *a, ym_jvn_checksums *out, ym_err *err);
 
-/* The entry for name (compared with its last path segment, so a local
- * path works), or NULL. */
+/* The entry named name, else the first whose last path segment is
+ * name's (so a local path finds "jvndb_2023.rdf"), or NULL. */
 const ym_jvn_checksum *ym_jvn_checksum_find(const ym_jvn_checksums *l,
 					    const char *name);
 

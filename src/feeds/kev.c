@@ -265,11 +265,10 @@ static int json_entry(ctx *c, const ym_json *o)
 	int rc = 0;
 	c->record = NULL;
 	if (o->type != YM_JSON_OBJECT) {
-		c->prefix[strlen(c->prefix) - 1] = '\0'; /* no trailing '.' */
-		rc = fail(c, at_node(o), "",
-			  _("expected %s, got %s"), _("object"),
-			  ym_json_type_name(o->type));
-		return rc;
+		/* the field is the entry itself: "vulnerabilities[5]" */
+		c->prefix[strlen(c->prefix) - 1] = '\0';
+		return fail(c, at_node(o), "", _("expected %s, got %s"),
+			    _("object"), ym_json_type_name(o->type));
 	}
 	const char *id = ym_json_string(ym_json_get(o, "cveID"));
 	if (id)

@@ -513,7 +513,8 @@ static int recompute(ym_store *s, int64_t vrow, ym_err *err)
 		goto out;
 
 	/* CWEs: the union, sorted */
-	qsort(m.cwes.v, m.cwes.n, sizeof(char *), cmp_str);
+	if (m.cwes.n)
+		qsort(m.cwes.v, m.cwes.n, sizeof(char *), cmp_str);
 	for (size_t i = 0; i < m.cwes.n; i++) {
 		if (i && strcmp(m.cwes.v[i], m.cwes.v[i - 1]) == 0)
 			continue;

@@ -307,6 +307,49 @@ static void t_tree(void)
 		" fixed R [Red] - - - -\n");
 }
 
+/* Hostile trees: joined names stop growing at 1,024 bytes; relationship
+ * chains are followed 32 steps. */
+static void t_limits(void)
+{
+	ym_buf doc = YM_BUF_INIT;
+	ym_err e = YM_ERR_INIT;
+	char name[601];
+	memset(name, 'n', 600);
+	name[600] = '\0';
+	ym_buf_printf(&doc,
+		      "{\"document\":{\"category\":\"csaf_base\",\"csaf_version\":"
+		      "\"2.0\",\"tracking\":{\"id\":\"T\"}},\"product_tree\":{"
+		      "\"branches\":[{\"name\":\"%s\",\"branches\":[{\"name\":"
+		      "\"x\",\"branches\":[{\"name\":\"%s\",\"product\":{"
+		      "\"name\":\"p\",\"product_id\":\"N\"}}]}]}],"
+		      "\"full_product_names\":[{\"name\":\"base\",\"product_id\":"
+		      "\"R0\",\"product_identification_helper\":{\"purl\":"
+		      "\"pkg:generic/base@1\"}}],\"relationships\":[",
+		      name, name);
+	/* last link first, so no product is resolved before the ones it
+	 * refers to */
+	for (int i = 40; i >= 1; i--)
+		ym_buf_printf(&doc,
+			      "%s{\"category\":\"installed_on\","
+			      "\"product_reference\":\"R%d\","
+			      "\"relates_to_product_reference\":\"R0\","
+			      "\"full_product_name\":{\"name\":\"r%d\","
+			      "\"product_id\":\"R%d\"}}",
+			      i < 40 ? "," : "", i - 1, i, i);
+	ym_buf_adds(&doc, "]},\"vulnerabilities\":[{\"product_status\":{"
+			  "\"fixed\":[\"N\",\"R32\",\"R33\"]}}]}");
+	reset();
+	CHECK_INT(parse_str(doc.ptr, &LAX, &e), 0);
+	ym_buf_release(&doc);
+	CHECK_INT(n_warnings, 0);
+	const char *p = strstr(got.ptr, " fixed N [");
+	CHECK(p != NULL);
+	CHECK(strncmp(p + 10, name, 600) == 0);
+	CHECK(strncmp(p + 610, " x] ", 4) == 0);
+	CHECK(strstr(got.ptr, " fixed R32 [r32] - pkg:generic/base@1 - -\n"));
+	CHECK(strstr(got.ptr, " fixed R33 [r33] - - - -\n"));
+}
+
 static void t_skip_and_strict(void)
 {
 	ym_err e = YM_ERR_INIT;
@@ -543,6 +586,7 @@ int main(void)
 	RUN(t_japanese);
 	RUN(t_csaf21);
 	RUN(t_tree);
+	RUN(t_limits);
 	RUN(t_skip_and_strict);
 	RUN(t_warnings);
 	RUN(t_bad_tree);
