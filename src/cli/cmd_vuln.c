@@ -229,8 +229,13 @@ static void show_text(const ym_vuln *m, const ym_kev_entry *kev,
 	}
 	if (epss) {
 		label(out, _("EPSS:"));
-		ym_buf_printf(out, _("%.5f (percentile %.5f) on %s\n"),
-			      epss->score, epss->percentile, epss->date);
+		if (epss->percentile >= 0)
+			ym_buf_printf(out, _("%.5f (percentile %.5f) on %s\n"),
+				      epss->score, epss->percentile,
+				      epss->date);
+		else
+			ym_buf_printf(out, _("%.5f on %s\n"), epss->score,
+				      epss->date);
 	}
 	ym_buf b = YM_BUF_INIT;
 	disagreements(src, &b);

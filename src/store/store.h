@@ -337,7 +337,7 @@ int ym_store_kev_each(ym_store *s, ym_kev_cb cb, void *ctx, ym_err *err);
 typedef struct ym_epss_entry {
 	const char *cve_id;
 	double score;      /* 0..1 */
-	double percentile; /* 0..1 */
+	double percentile; /* 0..1; < 0 when the file has none (2021) */
 	const char *date;  /* the model's score date, YYYY-MM-DD */
 	const char *model_version;
 } ym_epss_entry;
