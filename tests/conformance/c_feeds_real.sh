@@ -25,8 +25,16 @@ imp kev '{"source":"kev","files":1,"inserted":1404,"updated":0,"unchanged":0,"sk
 	"$SHARED/kev"
 imp epss '{"source":"epss","files":5,"inserted":276,"updated":6,"unchanged":0,"skipped":0,"skipped_files":0,"warnings":0}' \
 	"$SHARED/epss"
+imp csaf '{"source":"csaf","files":305,"inserted":649,"updated":0,"unchanged":1,"skipped":0,"skipped_files":22,"warnings":42}' \
+	"$SHARED/csaf"
+check_contains "csaf: OpenVEX named" \
+	"ubuntu-vex/CVE-2023-38545.json" "$ERR"
 
 q() { sqlite3 "$DB" "$1"; }
+check_eq "csaf product status" "first_affected 5|first_fixed 7|fixed 1690|known_affected 3540|known_not_affected 161|last_affected 5|recommended 6|under_investigation 11" \
+	"$(q "SELECT group_concat(status || ' ' || n, '|') FROM (SELECT status, count(*) n FROM product_status GROUP BY status ORDER BY status)")"
+check_eq "red hat RHSA-2025:23414 products" "52 fixed, 48 known_not_affected" \
+	"$(q "SELECT sum(p.status = 'fixed') || ' fixed, ' || sum(p.status = 'known_not_affected') || ' known_not_affected' FROM product_status p JOIN vuln_sources s ON s.id = p.source_id WHERE s.location LIKE '%rhsa-2025_23414.json'")"
 check_eq "nvd records" "270" "$(q "SELECT count(*) FROM vuln_sources WHERE source = 'nvd'")"
 check_eq "nvd cvss rows" "303" "$(q "SELECT count(*) FROM vuln_cvss c JOIN vuln_sources s ON s.id = c.source_id WHERE s.source = 'nvd'")"
 check_eq "nvd cpe rows" "1458" "$(q "SELECT count(*) FROM vuln_cpes c JOIN vuln_sources s ON s.id = c.source_id WHERE s.source = 'nvd'")"
