@@ -1495,6 +1495,10 @@ static int finish(px *p, rec *r)
 			_("identifier '%.64s' is not a JVN id"), r->id);
 
 	ym_vuln v = {.source = "jvn", .source_file = p->file};
+	/* an overview (RSS) record must not replace the detail (VULDEF)
+	 * of the same date in the store: it has no affected versions */
+	if (p->kind == DOC_RSS)
+		v.status = "overview";
 	const char *pub = r->published, *mod = r->modified;
 	long pub_line = r->published_line, mod_line = r->modified_line;
 	const char *pub_f = p->kind == DOC_RSS ? "dcterms:issued"

@@ -673,7 +673,7 @@ int ym_store_vuln_put(ym_store *s, const ym_vuln *v, ym_put_result *res,
 	ym_db_now(now);
 
 	rc = ym_db_prepare(s,
-			   "SELECT id, digest, modified, vuln_rowid"
+			   "SELECT id, digest, modified, vuln_rowid, status"
 			   " FROM vuln_sources WHERE source = ? AND record_id = ?",
 			   &st, err);
 	if (rc)
@@ -690,7 +690,13 @@ int ym_store_vuln_put(ym_store *s, const ym_vuln *v, ym_put_result *res,
 		bool same = d && strcmp(d, digest) == 0;
 		/* feeds arrive out of order: never step back in time */
 		bool older = mod && v->modified && strcmp(v->modified, mod) < 0;
-		if (same || older) {
+		/* a summary record ("overview": JVN's RSS lists) never replaces
+		 * the full record of the same date */
+		const char *old_status = COL_TEXT(s, st, 4);
+		bool summary = v->status && strcmp(v->status, "overview") == 0 &&
+			       !(old_status && strcmp(old_status, "overview") == 0) &&
+			       mod && v->modified && strcmp(v->modified, mod) <= 0;
+		if (same || older || summary) {
 			s->ops->reset(st);
 			*res = YM_PUT_UNCHANGED;
 			rc = 0;

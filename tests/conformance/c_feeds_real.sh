@@ -25,6 +25,10 @@ imp kev '{"source":"kev","files":1,"inserted":1404,"updated":0,"unchanged":0,"sk
 	"$SHARED/kev"
 imp epss '{"source":"epss","files":5,"inserted":276,"updated":6,"unchanged":0,"skipped":0,"skipped_files":0,"warnings":0}' \
 	"$SHARED/epss"
+imp jvn '{"source":"jvn","files":11,"inserted":12,"updated":2,"unchanged":1,"skipped":0,"skipped_files":4,"warnings":0}' \
+	"$SHARED/jvn"
+check_contains "jvn: MyJVN API error named" \
+	"2018-status-sample.xml:6: status:Status/@retCd: MyJVN API error XXX: Test Error" "$ERR"
 imp csaf '{"source":"csaf","files":305,"inserted":649,"updated":0,"unchanged":1,"skipped":0,"skipped_files":22,"warnings":42}' \
 	"$SHARED/csaf"
 check_contains "csaf: OpenVEX named" \
@@ -33,6 +37,9 @@ check_contains "csaf: OpenVEX named" \
 q() { sqlite3 "$DB" "$1"; }
 check_eq "csaf product status" "first_affected 5|first_fixed 7|fixed 1690|known_affected 3540|known_not_affected 161|last_affected 5|recommended 6|under_investigation 11" \
 	"$(q "SELECT group_concat(status || ' ' || n, '|') FROM (SELECT status, count(*) n FROM product_status GROUP BY status ORDER BY status)")"
+check_eq "jvn records (one per CVE they name)" "17" "$(q "SELECT count(*) FROM vuln_sources WHERE source = 'jvn'")"
+check_eq "jvn Japanese title kept" "ruby-git における複数のコードインジェクションの脆弱性" \
+	"$(q "SELECT s.title_ja FROM vuln_sources s JOIN vulnerabilities v ON v.id = s.vuln_rowid WHERE v.vuln_id = 'CVE-2022-46648' AND s.source = 'jvn'")"
 check_eq "red hat RHSA-2025:23414 products" "52 fixed, 48 known_not_affected" \
 	"$(q "SELECT sum(p.status = 'fixed') || ' fixed, ' || sum(p.status = 'known_not_affected') || ' known_not_affected' FROM product_status p JOIN vuln_sources s ON s.id = p.source_id WHERE s.location LIKE '%rhsa-2025_23414.json'")"
 check_eq "nvd records" "270" "$(q "SELECT count(*) FROM vuln_sources WHERE source = 'nvd'")"

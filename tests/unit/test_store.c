@@ -264,6 +264,22 @@ static void t_vulns(void)
 		  0);
 	CHECK_STR(got.vuln_id, "CVE-2021-23337");
 	CHECK_STR(got.aliases_joined, "GHSA-xxxx-yyyy-zzzz, YMD-1");
+
+	/* JVN: an overview (RSS) record does not replace the detail of the
+	 * same date; a newer overview does */
+	ym_vuln jd = {.vuln_id = "JVNDB-2024-000001", .source = "jvn",
+		      .title_ja = "詳細", .modified = "2024-05-01T00:00:00Z",
+		      .cpes = &cpe, .n_cpes = 1};
+	CHECK_INT(ym_store_vuln_put(S, &jd, &res, &e), 0);
+	CHECK_INT(res, YM_PUT_INSERTED);
+	ym_vuln jo = {.vuln_id = "JVNDB-2024-000001", .source = "jvn",
+		      .title_ja = "概要", .status = "overview",
+		      .modified = "2024-05-01T00:00:00Z"};
+	CHECK_INT(ym_store_vuln_put(S, &jo, &res, &e), 0);
+	CHECK_INT(res, YM_PUT_UNCHANGED);
+	jo.modified = "2024-06-01T00:00:00Z";
+	CHECK_INT(ym_store_vuln_put(S, &jo, &res, &e), 0);
+	CHECK_INT(res, YM_PUT_UPDATED);
 	ym_arena_release(&ar);
 }
 
