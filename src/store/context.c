@@ -128,26 +128,28 @@ int ym_store_epss_put(ym_store *s, const ym_epss_entry *e,
 	DB_TEXT(s, st, 1, e->cve_id);
 	rc = ym_db_step(s, st, err);
 	bool existed = rc == 1, newer = true, score_changed = true;
+	bool same_day = false, unchanged = false;
 	if (existed) {
 		double old = s->ops->col_double(st, 0);
 		double oldp = s->ops->col_double(st, 1);
 		const char *d = COL_TEXT(s, st, 2);
 		score_changed = !same_score(old, e->score);
 		newer = !d || strcmp(e->date, d) > 0;
-		/* the same day again, or an older file: nothing to do */
-		if (!newer || (!score_changed && same_score(oldp, e->percentile)
-			       && strcmp(e->date, d) == 0)) {
-			s->ops->reset(st);
-			*res = YM_PUT_UNCHANGED;
-			/* an older file still fills a gap in the history */
-			if (!newer && strcmp(e->date, d) != 0)
-				goto history;
-			return 0;
-		}
+		same_day = d && strcmp(e->date, d) == 0;
+		unchanged = same_day && !score_changed &&
+			    same_score(oldp, e->percentile);
 	}
 	s->ops->reset(st);
 	if (rc < 0)
 		return rc;
+	/* an older file leaves the current score alone but fills a gap in
+	 * the history; the same file again changes nothing */
+	if (existed && ((!newer && !same_day) || unchanged)) {
+		*res = YM_PUT_UNCHANGED;
+		if (!unchanged)
+			goto history;
+		return 0;
+	}
 	rc = ym_db_prepare(
 		s,
 		"INSERT INTO epss (cve_id, score, percentile, score_date,"
