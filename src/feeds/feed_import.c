@@ -15,6 +15,7 @@
 #include "feeds/epss.h"
 #include "feeds/feed_input.h"
 #include "feeds/jvn.h"
+#include "feeds/jvn_checksum.h"
 #include "feeds/kev.h"
 #include "feeds/nvd.h"
 #include "feeds/osv.h"
@@ -25,21 +26,21 @@ static const char *const CSV[] = {".csv", NULL};
 
 static const ym_feed_format FORMATS[] = {
 	{"nvd", N_("NVD CVE API 2.0 JSON (pages, .json.gz)"), ym_nvd_parse,
-	 JSON},
+	 JSON, NULL},
 	{"cve5", N_("CVE JSON 5.x records with ADP containers (cvelistV5, "
 		    "vulnrichment)"),
-	 ym_cve5_parse, JSON},
+	 ym_cve5_parse, JSON, NULL},
 	{"jvn", N_("JVN iPedia: MyJVN API lists and details, yearly "
 		   "jvndb_detail_YYYY.rdf"),
-	 ym_jvn_parse, XML},
+	 ym_jvn_parse, XML, ym_jvn_checksum_beside},
 	{"kev", N_("CISA Known Exploited Vulnerabilities JSON"), ym_kev_parse,
-	 JSON},
+	 JSON, NULL},
 	{"epss", N_("FIRST EPSS scores CSV (.csv, .csv.gz)"), ym_epss_parse,
-	 CSV},
+	 CSV, NULL},
 	{"osv", N_("OSV JSON (records, directories, all.zip)"), ym_osv_parse,
-	 JSON},
-	{"csaf", N_("CSAF 2.0 JSON advisories and VEX"), ym_csaf_parse, JSON},
-	{NULL, NULL, NULL, NULL},
+	 JSON, NULL},
+	{"csaf", N_("CSAF 2.0 JSON advisories and VEX"), ym_csaf_parse, JSON, NULL},
+	{NULL, NULL, NULL, NULL, NULL},
 };
 
 const ym_feed_format *ym_feed_formats(void)
@@ -188,6 +189,11 @@ static int on_file(const char *name, const char *data, size_t len,
 		   bool named, void *ctx, ym_err *err)
 {
 	import_ctx *ic = ctx;
+	if (ic->fmt->verify) {
+		int vrc = ic->fmt->verify(name, data, len, err);
+		if (vrc)
+			return vrc;
+	}
 	int rc = ic->fmt->parse(data, len, name, &ic->arena, &ic->fc, err);
 	ym_arena_reset(&ic->arena);
 	/* A file met in a directory or an archive that is not this feed at

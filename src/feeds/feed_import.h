@@ -44,6 +44,10 @@ typedef struct ym_feed_format {
 	const char *label;  /* "NVD CVE API 2.0 JSON", for --help */
 	ym_feed_parse_fn parse;
 	const char *const *suffixes; /* files a directory walk picks up */
+	/* Checks a file before it is parsed (JVN: checksum.txt); NULL: none.
+	 * A failure stops the import in every mode. */
+	int (*verify)(const char *path, const void *data, size_t len,
+		      ym_err *err);
 } ym_feed_format;
 
 const ym_feed_format *ym_feed_format_find(const char *name);

@@ -3,6 +3,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "core/buf.h"
 
 #include "core/i18n.h"
 #include "core/json.h"
@@ -302,4 +305,45 @@ int ym_jvn_checksum_verify(const ym_jvn_checksums *l, const char *name,
 	uint8_t d[YM_SHA256_LEN];
 	ym_sha256(data, len, d);
 	return ym_jvn_checksum_check(c, d, (int64_t)len, err);
+}
+
+int ym_jvn_checksum_beside(const char *path, const void *data, size_t len,
+			   ym_err *err)
+{
+	/* only plain files: an archive member has "archive:member" names */
+	const char *slash = strrchr(path, '/');
+	if (strchr(slash ? slash : path, ':'))
+		return 0;
+	ym_buf list = YM_BUF_INIT;
+	if (slash)
+		ym_buf_add(&list, path, (size_t)(slash - path + 1));
+	ym_buf_adds(&list, "checksum.txt");
+	if (access(list.ptr, R_OK) != 0) {
+		ym_buf_release(&list);
+		return 0;
+	}
+	ym_buf text;
+	ym_arena a;
+	ym_jvn_checksums sums;
+	ym_buf_init(&text, 64 << 20);
+	ym_arena_init(&a, 0);
+	int rc = ym_buf_read_file(&text, list.ptr, err);
+	if (!rc)
+		rc = ym_jvn_checksums_parse(text.ptr, text.len, list.ptr, &a,
+					    &sums, err);
+	if (!rc) {
+		rc = ym_jvn_checksum_verify(&sums, slash ? slash + 1 : path,
+					    data, len, err);
+		if (rc == YM_E_NOTFOUND) {
+			/* not listed: nothing to check it against */
+			ym_err_clear(err);
+			rc = 0;
+		} else if (rc) {
+			ym_err_at(err, path, 0, 0);
+		}
+	}
+	ym_arena_release(&a);
+	ym_buf_release(&text);
+	ym_buf_release(&list);
+	return rc;
 }

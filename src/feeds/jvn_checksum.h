@@ -72,4 +72,10 @@ int ym_jvn_checksum_check(const ym_jvn_checksum *c,
 int ym_jvn_checksum_verify(const ym_jvn_checksums *l, const char *name,
 			   const void *data, size_t len, ym_err *err);
 
+/* When a checksum.txt lies in the same directory as the plain file path,
+ * checks data against the entry for that file (not listed: 0). A
+ * mismatch is YM_E_INVALID naming path: a broken or altered download. */
+int ym_jvn_checksum_beside(const char *path, const void *data, size_t len,
+			   ym_err *err);
+
 #endif
