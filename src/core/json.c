@@ -935,15 +935,15 @@ const char *ym_json_type_name(ym_json_type t)
 		return "null";
 	case YM_JSON_FALSE:
 	case YM_JSON_TRUE:
-		return "boolean";
+		return _("boolean");
 	case YM_JSON_NUMBER:
-		return "number";
+		return _("number");
 	case YM_JSON_STRING:
-		return "string";
+		return _("string");
 	case YM_JSON_ARRAY:
-		return "array";
+		return _("array");
 	case YM_JSON_OBJECT:
-		return "object";
+		return _("object");
 	}
 	return "unknown";
 }

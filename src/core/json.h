@@ -86,7 +86,7 @@ size_t ym_json_len(const ym_json *v);                  /* array/object size */
 const ym_json *ym_json_at(const ym_json *arr, size_t i);
 /* Integer value if v is a number that is an exact integer within int64. */
 bool ym_json_int(const ym_json *v, int64_t *out);
-const char *ym_json_type_name(ym_json_type t);         /* "string", ... */
+const char *ym_json_type_name(ym_json_type t);         /* "string", ... (translated: for messages) */
 
 /* Writer: appends compact or indented JSON to a ym_buf, tracking commas.
  * Output strings are escaped per RFC 8259 (control chars as \uXXXX, '/'
