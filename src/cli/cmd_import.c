@@ -92,6 +92,15 @@ int ym_cmd_import(ym_ctx *ctx, int argc, char **argv)
 			ym_jsonw_kstr(&w, "asset", res.asset_name);
 			ym_jsonw_kbool(&w, "asset_created", res.asset_created);
 			ym_jsonw_kint(&w, "components", res.components);
+			ym_jsonw_key(&w, "changes");
+			ym_jsonw_obj_begin(&w);
+			ym_jsonw_kint(&w, "added", res.diff.added);
+			ym_jsonw_kint(&w, "removed", res.diff.removed);
+			ym_jsonw_kint(&w, "upgraded", res.diff.upgraded);
+			ym_jsonw_kint(&w, "downgraded", res.diff.downgraded);
+			ym_jsonw_kint(&w, "changed", res.diff.changed);
+			ym_jsonw_kint(&w, "unchanged", res.diff.unchanged);
+			ym_jsonw_obj_end(&w);
 			ym_jsonw_kint(&w, "findings", ms.findings);
 			ym_jsonw_obj_end(&w);
 		} else {
@@ -101,6 +110,20 @@ int ym_cmd_import(ym_ctx *ctx, int argc, char **argv)
 				      argv[i], res.format,
 				      (long long)res.components, res.asset_name,
 				      res.asset_created ? _(" (new)") : "");
+			const ym_software_diff *d = &res.diff;
+			if (!res.asset_created &&
+			    (d->added || d->removed || d->upgraded ||
+			     d->downgraded || d->changed))
+				ym_buf_printf(&out,
+					      _("  %lld added, %lld removed, "
+						"%lld upgraded, %lld downgraded, "
+						"%lld changed, %lld unchanged\n"),
+					      (long long)d->added,
+					      (long long)d->removed,
+					      (long long)d->upgraded,
+					      (long long)d->downgraded,
+					      (long long)d->changed,
+					      (long long)d->unchanged);
 			if (scan)
 				ym_buf_printf(&out,
 					      _("  %lld findings (%lld new)\n"),

@@ -23,6 +23,8 @@ static const ym_cmd commands[] = {
 	 YM_CMD_NEEDS_STORE, ym_cmd_asset},
 	{"import", N_("import an SBOM into the ledger (import sbom FILE)"),
 	 YM_CMD_NEEDS_STORE, ym_cmd_import},
+	{"ledger", N_("ledger views, relations, history and coverage"),
+	 YM_CMD_NEEDS_STORE, ym_cmd_ledger},
 	{"feed", N_("import vulnerability feeds (feed import SOURCE PATH)"),
 	 YM_CMD_NEEDS_STORE, ym_cmd_feed},
 	{"vuln", N_("show and search vulnerabilities (show, search)"),

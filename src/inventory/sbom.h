@@ -14,14 +14,47 @@
 #include "core/err.h"
 #include "store/store.h"
 
+/* One edge of the dependency graph: from depends on to (bom-refs /
+ * SPDX ids as the document writes them). */
+typedef struct ym_sbom_dependency {
+	const char *from;
+	const char *to;
+} ym_sbom_dependency;
+
+/* A CycloneDX service (an API or endpoint the subject uses or offers). */
+typedef struct ym_sbom_service {
+	const char *bom_ref;
+	const char *name;
+	const char *version;
+	const char *provider;      /* provider.name, or NULL */
+	const char *endpoints;     /* ", "-joined URLs, or NULL */
+	int authenticated;         /* 1 yes, 0 no, -1 not stated */
+	int trust_boundary;        /* x-trust-boundary: 1, 0, -1 */
+	const char *data;          /* ", "-joined "flow:classification", or
+				    * NULL */
+} ym_sbom_service;
+
 typedef struct ym_sbom {
-	const char *format;        /* "CycloneDX" */
-	const char *spec_version;  /* e.g. "1.5" */
-	const char *serial;        /* serialNumber, or NULL */
-	const char *subject_name;  /* metadata.component.name, or NULL */
+	const char *format;        /* "CycloneDX" | "SPDX" */
+	const char *spec_version;  /* e.g. "1.5", "2.3" */
+	const char *serial;        /* serialNumber / documentNamespace, or
+				    * NULL */
+	const char *subject_name;  /* metadata.component / the described
+				    * package, or NULL */
 	const char *subject_version;
+	const char *subject_purl;  /* or NULL */
+	const char *subject_cpe;   /* or NULL */
+	const char *subject_supplier; /* or NULL */
 	ym_component *components;
 	size_t n_components;
+	ym_sbom_dependency *dependencies; /* also SPDX DEPENDS_ON etc.,
+					   * turned the same way round */
+	size_t n_dependencies;
+	ym_sbom_service *services;
+	size_t n_services;
+	/* CycloneDX "vulnerabilities" (the VEX part of a BOM) as compact
+	 * JSON, kept for the matching engine; NULL when absent. */
+	const char *vex;
 } ym_sbom;
 
 /* Parses a CycloneDX JSON document. filename is used in error messages,

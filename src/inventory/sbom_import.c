@@ -8,8 +8,23 @@
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "inventory/sbom.h"
+#include "version/version.h"
 
 #define MAX_SBOM_FILE ((size_t)1 << 30)
+
+/* Orders two versions of one package by its ecosystem's scheme, so the
+ * history says upgraded or downgraded; 0 when either cannot be read. */
+int ym_inventory_version_cmp(const char *ecosystem, const char *a,
+			     const char *b, void *ctx)
+{
+	(void)ctx;
+	ym_scheme scheme = ecosystem ? ym_scheme_for_purl_type(ecosystem)
+				     : YM_SCHEME_GENERIC;
+	int out = 0;
+	if (ym_version_cmp(scheme, a, b, &out, NULL) != 0)
+		return 0;
+	return out;
+}
 
 int ym_sbom_import_file(ym_store *s, const char *path, const char *asset,
 			int64_t department_id, ym_sbom_import_result *res,
@@ -57,10 +72,13 @@ int ym_sbom_import_file(ym_store *s, const char *path, const char *asset,
 	} else {
 		res->asset_id = a.id;
 	}
+	ym_change chg = {.source = path,
+			 .version_cmp = ym_inventory_version_cmp};
 	if (!rc)
 		rc = ym_store_components_replace(s, res->asset_id,
 						 sbom.components,
-						 sbom.n_components, err);
+						 sbom.n_components, &chg,
+						 &res->diff, err);
 	if (rc) {
 		ym_store_rollback(s);
 		goto out;

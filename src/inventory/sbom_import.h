@@ -12,6 +12,7 @@ typedef struct ym_sbom_import_result {
 	bool asset_created;   /* no asset existed: one was made from the
 				 SBOM's metadata component */
 	int64_t components;
+	ym_software_diff diff; /* against the asset's software before */
 	char format[32];      /* "CycloneDX 1.5" */
 	char asset_name[256];
 } ym_sbom_import_result;
@@ -23,5 +24,9 @@ typedef struct ym_sbom_import_result {
 int ym_sbom_import_file(ym_store *s, const char *path, const char *asset,
 			int64_t department_id, ym_sbom_import_result *res,
 			ym_err *err);
+
+/* ym_change.version_cmp for components whose ecosystem is a purl type. */
+int ym_inventory_version_cmp(const char *ecosystem, const char *a,
+			     const char *b, void *ctx);
 
 #endif

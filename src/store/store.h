@@ -101,6 +101,12 @@ typedef struct ym_asset {
 	const char *retired_on;
 	const char *disposed_on;
 	const char *tags;              /* comma-separated free tags */
+	const char *hostnames;         /* ", "-joined (from scans) */
+	const char *addresses;         /* ", "-joined IP/MAC addresses */
+	const char *os;                /* operating system as detected */
+	const char *last_seen_at;      /* last time a scan or inventory saw
+					* it (ISO 8601 UTC), for reconcile */
+	const char *last_seen_by;      /* which scan / inventory */
 	const char *created_at;        /* ISO 8601 UTC, filled on read */
 	const char *updated_at;
 	int64_t component_count;       /* filled on read */
@@ -109,8 +115,46 @@ typedef struct ym_asset {
 const char *ym_asset_kind_name(ym_asset_kind k);
 int ym_asset_kind_parse(const char *s, ym_asset_kind *out);
 
+/* Who changed the ledger and why; recorded with every change. */
+typedef struct ym_change {
+	const char *actor;  /* the user, or NULL: $USER, else "yamori" */
+	const char *source; /* what caused it: a file, a scan; may be NULL */
+	/* Orders two versions of one package so a changed version is told
+	 * apart as upgraded or downgraded (the store knows no version
+	 * schemes); NULL: recorded as "software_changed". */
+	int (*version_cmp)(const char *ecosystem, const char *a,
+			   const char *b, void *ctx);
+	void *cmp_ctx;
+} ym_change;
+
+/* Fields of an asset, for updates and history ("field" rows name them by
+ * their column name: "exposure", "owner", ...). */
+typedef enum ym_asset_field {
+	YM_AF_KIND, YM_AF_NAME, YM_AF_VENDOR, YM_AF_VERSION, YM_AF_CPE,
+	YM_AF_PURL, YM_AF_FUNCTION, YM_AF_DATA_KIND, YM_AF_DATA_RECORDS,
+	YM_AF_CONFIGURATION, YM_AF_EXPOSURE, YM_AF_OPEN_PORTS, YM_AF_LOCATION,
+	YM_AF_DEPARTMENT, YM_AF_OWNER, YM_AF_CRITICALITY, YM_AF_SAFETY,
+	YM_AF_INTRODUCED, YM_AF_SUPPORT_END, YM_AF_RETIRE_PLANNED,
+	YM_AF_RETIRED, YM_AF_DISPOSED, YM_AF_TAGS, YM_AF_HOSTNAMES,
+	YM_AF_ADDRESSES, YM_AF_OS, YM_AF_LAST_SEEN, YM_AF_COUNT
+} ym_asset_field;
+#define YM_AF_BIT(f) (1ull << (f))
+#define YM_AF_ALL ((1ull << YM_AF_COUNT) - 1)
+const char *ym_asset_field_name(ym_asset_field f);
+
+/* Adds an asset and records its creation (chg may be NULL). */
 int ym_store_asset_add(ym_store *s, const ym_asset *a, int64_t *id,
 		       ym_err *err);
+int ym_store_asset_add_by(ym_store *s, const ym_asset *a,
+			  const ym_change *chg, int64_t *id, ym_err *err);
+/* Sets the fields in mask (YM_AF_BIT(...) | ...) of asset id to a's
+ * values, recording each one that really changes (old and new value) in
+ * the history; *changed (may be NULL) counts them. Scope-checked.
+ * YM_AF_LAST_SEEN sets last_seen_at and last_seen_by and is not recorded
+ * (it changes on every scan). */
+int ym_store_asset_update(ym_store *s, const ym_scope *scope, int64_t id,
+			  const ym_asset *a, uint64_t mask,
+			  const ym_change *chg, int *changed, ym_err *err);
 /* Looks an asset up by numeric id or unique name, within scope. */
 int ym_store_asset_get(ym_store *s, const ym_scope *scope, const char *ref,
 		       ym_arena *arena, ym_asset *out, ym_err *err);
@@ -130,16 +174,93 @@ typedef struct ym_component {
 	const char *cpe;
 	const char *ecosystem;  /* purl type, e.g. npm, pypi; NULL if none */
 	const char *pkg_key;    /* namespace/name normalised for matching */
+	const char *type;       /* library | application | framework |
+				 * operating-system | firmware | container |
+				 * device | file | service | ... (CycloneDX
+				 * type, SPDX primaryPackagePurpose lower-cased);
+				 * NULL unknown */
+	const char *supplier;   /* supplier / originator name, or NULL */
+	const char *licenses;   /* SPDX expression or ", "-joined ids, or NULL */
+	const char *hashes;     /* "SHA-256:hex, SHA-1:hex" (algorithm names
+				 * as CycloneDX writes them), or NULL */
+	const char *scope;      /* required | optional | excluded, or NULL */
 	const char *source;     /* where it came from: the SBOM file name */
 	const char *asset_name; /* filled on read */
 } ym_component;
 
-/* Replaces the software list of an asset (one SBOM = the asset's truth).
- * parent_id in input rows refers to the index+1 of the parent in the same
- * array (0 = none) and is translated to row ids. */
+/* What a replacement of an asset's software changed. A package is the
+ * same package across imports when its ecosystem and package key (else
+ * its lower-cased name) are the same. */
+typedef struct ym_software_diff {
+	int64_t added, removed, upgraded, downgraded, changed, unchanged;
+} ym_software_diff;
+
+/* Replaces the software list of an asset (one SBOM or inventory = the
+ * asset's truth), recording what was added, removed and upgraded in the
+ * history. parent_id in input rows refers to the index+1 of the parent in
+ * the same array (0 = none) and is translated to row ids. chg and diff
+ * may be NULL. */
 int ym_store_components_replace(ym_store *s, int64_t asset_id,
 				const ym_component *c, size_t n,
+				const ym_change *chg, ym_software_diff *diff,
 				ym_err *err);
+
+/* ---- ledger history, relations, views ---- */
+typedef struct ym_history_entry {
+	int64_t id;
+	int64_t asset_id;
+	const char *asset_name;
+	const char *at, *actor;
+	const char *change;  /* created | field | software_added | ... */
+	const char *subject; /* the field, or the package */
+	const char *old_value, *new_value;
+	const char *source;
+} ym_history_entry;
+typedef int (*ym_history_cb)(const ym_history_entry *h, void *ctx);
+/* asset_id 0: every asset in scope; since: ISO date or NULL. Oldest
+ * first. */
+int ym_store_history_each(ym_store *s, const ym_scope *scope,
+			  int64_t asset_id, const char *since,
+			  ym_history_cb cb, void *ctx, ym_err *err);
+
+typedef enum ym_relation_kind {
+	YM_REL_USES,   /* a service uses a system */
+	YM_REL_RUNS_ON /* a system runs on a host */
+} ym_relation_kind;
+const char *ym_relation_kind_name(ym_relation_kind k);
+int ym_relation_kind_parse(const char *s, ym_relation_kind *out);
+/* Adds (add) or removes a relation, recorded in the history of from. */
+int ym_store_relation_set(ym_store *s, int64_t from, ym_relation_kind kind,
+			  int64_t to, bool add, const ym_change *chg,
+			  ym_err *err);
+typedef struct ym_relation {
+	int64_t from_id, to_id;
+	const char *kind;
+	const char *from_name, *to_name;
+	const char *from_kind, *to_kind;
+	const char *to_owner, *to_department;
+} ym_relation;
+typedef int (*ym_relation_cb)(const ym_relation *r, void *ctx);
+/* Relations touching asset_id (either end; 0 = all), both ends in scope. */
+int ym_store_relations_each(ym_store *s, const ym_scope *scope,
+			    int64_t asset_id, ym_relation_cb cb, void *ctx,
+			    ym_err *err);
+
+/* Components whose name, purl or package key contains text (case
+ * insensitive), with their asset: the "which systems run X" view. */
+typedef int (*ym_component_cb)(const ym_component *c, void *ctx);
+int ym_store_components_find(ym_store *s, const ym_scope *scope,
+			     const char *text, ym_component_cb cb, void *ctx,
+			     ym_err *err);
+
+/* The holes in the ledger that make later decisions blind. */
+typedef struct ym_coverage {
+	int64_t assets;
+	int64_t no_owner, no_department, no_version, unknown_exposure,
+		no_support_end, unknown_criticality, no_software;
+} ym_coverage;
+int ym_store_coverage(ym_store *s, const ym_scope *scope, ym_coverage *out,
+		      ym_err *err);
 typedef int (*ym_component_cb)(const ym_component *c, void *ctx);
 /* asset_id 0 = all assets in scope. */
 int ym_store_components_each(ym_store *s, const ym_scope *scope,

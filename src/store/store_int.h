@@ -75,6 +75,14 @@ size_t ym_db_scope_sql(const ym_scope *scope, const char *col,
 void ym_db_scope_bind(ym_store *s, ym_stmt *st, int first,
 		      const ym_scope *scope);
 
+/* The actor recorded for a change: chg->actor, else $USER, else
+ * "yamori". */
+const char *ym_change_actor(const ym_change *chg);
+/* Appends one row to asset_history. */
+int ym_db_history(ym_store *s, int64_t asset_id, const ym_change *chg,
+		  const char *change, const char *subject, const char *old_value,
+		  const char *new_value, ym_err *err);
+
 /* ISO 8601 UTC timestamp for "now" (YAMORI_NOW overrides, for tests). */
 void ym_db_now(char out[32]);
 

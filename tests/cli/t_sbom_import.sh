@@ -12,7 +12,8 @@ y asset add web --dept joho >/dev/null
 check_run "import minimal" 0 y import sbom "$FIX/sbom/minimal.json" \
 	--asset web --no-scan
 check_eq "minimal output" \
-	"$FIX/sbom/minimal.json: CycloneDX 1.4, 2 components -> asset 'web'" "$OUT"
+	"$FIX/sbom/minimal.json: CycloneDX 1.4, 2 components -> asset 'web'
+  2 added, 0 removed, 0 upgraded, 0 downgraded, 0 changed, 0 unchanged" "$OUT"
 check_run "asset show json" 0 y --format json asset show web
 check_contains "lodash listed" '"purl": "pkg:npm/lodash@4.17.21"' "$OUT"
 check_contains "requests listed" '"purl": "pkg:pypi/requests@2.31.0"' "$OUT"

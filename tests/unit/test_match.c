@@ -72,7 +72,7 @@ static void setup(void)
 static void replace(const ym_component *c, size_t n)
 {
 	ym_err e = YM_ERR_INIT;
-	ym_store_components_replace(S, asset, c, n, &e);
+	ym_store_components_replace(S, asset, c, n, NULL, NULL, &e);
 }
 
 static void t_match(void)

@@ -78,8 +78,8 @@ static void t_ledger(void)
 		{.name = "minimist", .version = "0.0.8", .parent_id = 1,
 		 .ecosystem = "npm", .pkg_key = "minimist"},
 	};
-	CHECK_INT(ym_store_components_replace(S, a1, comps, 2, &e), 0);
-	CHECK_INT(ym_store_components_replace(S, a2, comps, 1, &e), 0);
+	CHECK_INT(ym_store_components_replace(S, a1, comps, 2, NULL, NULL, &e), 0);
+	CHECK_INT(ym_store_components_replace(S, a2, comps, 1, NULL, NULL, &e), 0);
 
 	ym_arena ar;
 	ym_arena_init(&ar, 0);

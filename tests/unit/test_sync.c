@@ -323,8 +323,8 @@ static void t_ledger_lookups(void)
 		{.name = "viewer", .version = "3.0",
 		 .cpe = "cpe:2.3:a:sample:viewer:3.0:*:*:*:*:*:*:*"},
 	};
-	CHECK_INT(ym_store_components_replace(S, a1, c1, 3, &e), 0);
-	CHECK_INT(ym_store_components_replace(S, a2, c2, 2, &e), 0);
+	CHECK_INT(ym_store_components_replace(S, a1, c1, 3, NULL, NULL, &e), 0);
+	CHECK_INT(ym_store_components_replace(S, a2, c2, 2, NULL, NULL, &e), 0);
 	CHECK_INT(ym_store_ecosystems_each(S, collect_text, &b, &e), 0);
 	CHECK_STR(b.ptr, "npm;pypi;");
 	ym_buf_reset(&b);
