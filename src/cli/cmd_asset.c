@@ -12,10 +12,15 @@
 static void usage(void)
 {
 	printf(_("usage: yamori asset add NAME [options]\n"
+		 "       yamori asset set ID|NAME [options]\n"
 		 "       yamori asset list [--dept CODE,...]\n"
 		 "       yamori asset show ID|NAME\n"
 		 "\n"
-		 "options for add:\n"
+		 "set changes only the fields given (an empty value clears "
+		 "one) and records\neach change with its old value in the "
+		 "history (yamori ledger history).\n"
+		 "\n"
+		 "options for add and set:\n"
 		 "  --kind KIND          system, service, host, cloud or "
 		 "software\n"
 		 "  --dept CODE          owner department (see 'yamori "
@@ -30,8 +35,15 @@ static void usage(void)
 		 "  --data-records N     number of records held\n"
 		 "  --location TEXT      site, data centre or cloud region\n"
 		 "  --ports LIST         open ports, e.g. 443/tcp,22/tcp\n"
-		 "  --support-end DATE   vendor support end (YYYY-MM-DD)\n"
-		 "  --tags LIST          comma-separated tags\n"));
+		 "  --configuration TEXT what it connects to\n"
+		 "  --safety yes|no      safety relevant (plant, medical, "
+		 "...)\n"
+		 "  --introduced DATE  --support-end DATE  --retire-planned "
+		 "DATE\n"
+		 "  --retired DATE  --disposed DATE     lifecycle "
+		 "(YYYY-MM-DD)\n"
+		 "  --tags LIST          comma-separated tags\n"
+		 "  --name NAME          (set only) rename\n"));
 }
 
 static bool one_of(const char *v, const char *const *allowed)
@@ -42,91 +54,165 @@ static bool one_of(const char *v, const char *const *allowed)
 	return false;
 }
 
-static int add(ym_ctx *ctx, int argc, char **argv)
+/* YYYY-MM-DD, a real date. */
+static bool is_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return false;
+	static const int days[] = {31, 29, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
+	return y >= 1900 && m >= 1 && m <= 12 && d >= 1 &&
+	       d <= days[m - 1] &&
+	       !(m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400)));
+}
+
+/* Reads the field options shared by add and set into a and mask;
+ * returns -1 when fine, else the exit code. */
+static int parse_fields(ym_ctx *ctx, int argc, char **argv, ym_asset *a,
+			uint64_t *mask, ym_err *err)
 {
 	static const struct option opts[] = {
-		{"kind", required_argument, NULL, 'k'},
-		{"dept", required_argument, NULL, 'd'},
-		{"owner", required_argument, NULL, 'o'},
-		{"exposure", required_argument, NULL, 'x'},
-		{"criticality", required_argument, NULL, 'c'},
-		{"vendor", required_argument, NULL, 'V'},
-		{"version", required_argument, NULL, 'v'},
-		{"cpe", required_argument, NULL, 'C'},
-		{"purl", required_argument, NULL, 'p'},
-		{"function", required_argument, NULL, 'f'},
-		{"data-kind", required_argument, NULL, 'D'},
-		{"data-records", required_argument, NULL, 'n'},
-		{"location", required_argument, NULL, 'l'},
-		{"ports", required_argument, NULL, 'P'},
-		{"support-end", required_argument, NULL, 'S'},
-		{"tags", required_argument, NULL, 't'},
+		{"kind", required_argument, NULL, YM_AF_KIND},
+		{"name", required_argument, NULL, YM_AF_NAME},
+		{"dept", required_argument, NULL, YM_AF_DEPARTMENT},
+		{"owner", required_argument, NULL, YM_AF_OWNER},
+		{"exposure", required_argument, NULL, YM_AF_EXPOSURE},
+		{"criticality", required_argument, NULL, YM_AF_CRITICALITY},
+		{"safety", required_argument, NULL, YM_AF_SAFETY},
+		{"vendor", required_argument, NULL, YM_AF_VENDOR},
+		{"version", required_argument, NULL, YM_AF_VERSION},
+		{"cpe", required_argument, NULL, YM_AF_CPE},
+		{"purl", required_argument, NULL, YM_AF_PURL},
+		{"function", required_argument, NULL, YM_AF_FUNCTION},
+		{"data-kind", required_argument, NULL, YM_AF_DATA_KIND},
+		{"data-records", required_argument, NULL, YM_AF_DATA_RECORDS},
+		{"configuration", required_argument, NULL, YM_AF_CONFIGURATION},
+		{"location", required_argument, NULL, YM_AF_LOCATION},
+		{"ports", required_argument, NULL, YM_AF_OPEN_PORTS},
+		{"introduced", required_argument, NULL, YM_AF_INTRODUCED},
+		{"support-end", required_argument, NULL, YM_AF_SUPPORT_END},
+		{"retire-planned", required_argument, NULL,
+		 YM_AF_RETIRE_PLANNED},
+		{"retired", required_argument, NULL, YM_AF_RETIRED},
+		{"disposed", required_argument, NULL, YM_AF_DISPOSED},
+		{"tags", required_argument, NULL, YM_AF_TAGS},
 		{0}};
 	static const char *const exposures[] = {"internet", "internal",
 						"isolated", "unknown", NULL};
 	static const char *const crits[] = {"high", "medium", "low",
 					    "unknown", NULL};
-	ym_asset a = {.kind = YM_ASSET_SYSTEM, .data_records = -1};
-	const char *dept = NULL;
-	ym_err err = YM_ERR_INIT;
 	int c;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c < 0 || c >= YM_AF_COUNT)
+			return ym_cli_bad_option("asset", c, argv);
+		/* an empty value clears a text field */
+		const char *v = *optarg ? optarg : NULL;
+		*mask |= YM_AF_BIT(c);
 		switch (c) {
-		case 'k':
-			if (ym_asset_kind_parse(optarg, &a.kind))
+		case YM_AF_KIND:
+			if (ym_asset_kind_parse(optarg, &a->kind))
 				return ym_cli_usage("asset",
 						    _("unknown asset kind '%s'"),
 						    optarg);
 			break;
-		case 'd': dept = optarg; break;
-		case 'o': a.owner = optarg; break;
-		case 'x':
+		case YM_AF_NAME:
+			if (!v)
+				return ym_cli_usage("asset",
+						    _("--name cannot be empty"));
+			a->name = v;
+			break;
+		case YM_AF_DEPARTMENT:
+			a->department_id = 0;
+			a->department_code = v;
+			if (v && ym_store_department_find(ctx->store, v,
+							  &a->department_id,
+							  err))
+				return ym_cli_fail(err);
+			break;
+		case YM_AF_OWNER: a->owner = v; break;
+		case YM_AF_EXPOSURE:
 			if (!one_of(optarg, exposures))
 				return ym_cli_usage("asset",
 						    _("unknown exposure '%s'"),
 						    optarg);
-			a.exposure = optarg;
+			a->exposure = optarg;
 			break;
-		case 'c':
+		case YM_AF_CRITICALITY:
 			if (!one_of(optarg, crits))
 				return ym_cli_usage(
 					"asset", _("unknown criticality '%s'"),
 					optarg);
-			a.criticality = optarg;
+			a->criticality = optarg;
 			break;
-		case 'V': a.vendor = optarg; break;
-		case 'v': a.version = optarg; break;
-		case 'C': a.cpe = optarg; break;
-		case 'p': a.purl = optarg; break;
-		case 'f': a.function_category = optarg; break;
-		case 'D': a.data_kind = optarg; break;
-		case 'n': {
+		case YM_AF_SAFETY:
+			if (strcmp(optarg, "yes") && strcmp(optarg, "no"))
+				return ym_cli_usage(
+					"asset", _("--safety is yes or no, not "
+						   "'%s'"),
+					optarg);
+			a->safety_relevant = strcmp(optarg, "yes") == 0;
+			break;
+		case YM_AF_VENDOR: a->vendor = v; break;
+		case YM_AF_VERSION: a->version = v; break;
+		case YM_AF_CPE: a->cpe = v; break;
+		case YM_AF_PURL: a->purl = v; break;
+		case YM_AF_FUNCTION: a->function_category = v; break;
+		case YM_AF_DATA_KIND: a->data_kind = v; break;
+		case YM_AF_DATA_RECORDS: {
 			char *end;
-			long long n = strtoll(optarg, &end, 10);
-			if (*end || end == optarg || n < 0)
+			long long n = v ? strtoll(v, &end, 10) : -1;
+			if (v && (*end || end == v || n < 0))
 				return ym_cli_usage(
 					"asset",
 					_("--data-records needs a number, not "
 					  "'%s'"),
 					optarg);
-			a.data_records = n;
+			a->data_records = n;
 			break;
 		}
-		case 'l': a.location = optarg; break;
-		case 'P': a.open_ports = optarg; break;
-		case 'S': a.support_end_on = optarg; break;
-		case 't': a.tags = optarg; break;
-		default: return ym_cli_bad_option("asset", c, argv);
+		case YM_AF_CONFIGURATION: a->configuration = v; break;
+		case YM_AF_LOCATION: a->location = v; break;
+		case YM_AF_OPEN_PORTS: a->open_ports = v; break;
+		case YM_AF_TAGS: a->tags = v; break;
+		default: {
+			/* the lifecycle dates */
+			if (v && !is_date(v))
+				return ym_cli_usage(
+					"asset",
+					_("'%s' is not a date (YYYY-MM-DD)"),
+					optarg);
+			const char **d =
+				c == YM_AF_INTRODUCED	 ? &a->introduced_on
+				: c == YM_AF_SUPPORT_END ? &a->support_end_on
+				: c == YM_AF_RETIRE_PLANNED
+					? &a->retire_planned_on
+				: c == YM_AF_RETIRED ? &a->retired_on
+						     : &a->disposed_on;
+			*d = v;
+		}
 		}
 	}
+	return -1;
+}
+
+static int add(ym_ctx *ctx, int argc, char **argv)
+{
+	ym_asset a = {.kind = YM_ASSET_SYSTEM, .data_records = -1};
+	uint64_t mask = 0;
+	ym_err err = YM_ERR_INIT;
+	int rc = parse_fields(ctx, argc, argv, &a, &mask, &err);
+	if (rc >= 0)
+		return rc;
+	if (mask & YM_AF_BIT(YM_AF_NAME))
+		return ym_cli_usage("asset",
+				    _("asset add takes the NAME as argument"));
 	if (argc - optind != 1)
 		return ym_cli_usage("asset", _("asset add needs one NAME"));
 	a.name = argv[optind];
-	if (dept &&
-	    ym_store_department_find(ctx->store, dept, &a.department_id, &err))
-		return ym_cli_fail(&err);
 	int64_t id;
 	if (ym_store_asset_add(ctx->store, &a, &id, &err))
 		return ym_cli_fail(&err);
@@ -139,6 +225,46 @@ static int add(ym_ctx *ctx, int argc, char **argv)
 		printf("%lld\n", (long long)id);
 	}
 	ym_cli_note(ctx, _("asset '%s' added"), a.name);
+	return YM_EXIT_OK;
+}
+
+/* asset set ASSET --field value...: only the fields given change, each
+ * change recorded in the history with its old value. */
+static int set(ym_ctx *ctx, int argc, char **argv)
+{
+	ym_asset a = {.data_records = -1};
+	uint64_t mask = 0;
+	ym_err err = YM_ERR_INIT;
+	int rc = parse_fields(ctx, argc, argv, &a, &mask, &err);
+	if (rc >= 0)
+		return rc;
+	if (argc - optind != 1)
+		return ym_cli_usage("asset", _("asset set needs one ID or "
+					       "NAME"));
+	if (!mask)
+		return ym_cli_usage("asset", _("asset set needs a field to "
+					       "change (see --help)"));
+	ym_arena ar;
+	ym_asset old;
+	ym_arena_init(&ar, 0);
+	int changed = 0;
+	rc = ym_store_asset_get(ctx->store, &ym_scope_all, argv[optind], &ar,
+				&old, &err);
+	if (!rc)
+		rc = ym_store_begin(ctx->store, &err);
+	if (!rc) {
+		rc = ym_store_asset_update(ctx->store, &ym_scope_all, old.id,
+					   &a, mask, NULL, &changed, &err);
+		if (rc)
+			ym_store_rollback(ctx->store);
+		else
+			rc = ym_store_commit(ctx->store, &err);
+	}
+	ym_arena_release(&ar);
+	if (rc)
+		return ym_cli_fail(&err);
+	ym_cli_note(ctx, _("asset '%s': %d fields changed"), argv[optind],
+		    changed);
 	return YM_EXIT_OK;
 }
 
@@ -318,9 +444,11 @@ int ym_cmd_asset(ym_ctx *ctx, int argc, char **argv)
 	}
 	if (argc < 2)
 		return ym_cli_usage("asset",
-				    _("missing subcommand (add, list, show)"));
+				    _("missing subcommand (add, set, list, show)"));
 	if (strcmp(argv[1], "add") == 0)
 		return add(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "set") == 0)
+		return set(ctx, argc - 1, argv + 1);
 	if (strcmp(argv[1], "list") == 0) {
 		if (argc == 4 && strcmp(argv[2], "--dept") == 0)
 			return list(ctx, argv[3]);

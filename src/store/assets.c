@@ -268,8 +268,10 @@ int ym_store_asset_update(ym_store *s, const ym_scope *scope, int64_t id,
 			ov = old.department_code;
 			nv = a->department_code ? a->department_code : nv;
 		}
-		rc = ym_db_history(s, id, chg, "field", FIELDS[f].column, ov,
-				   nv, err);
+		rc = ym_db_history(s, id, chg, "field",
+				   f == YM_AF_DEPARTMENT ? "department"
+							 : FIELDS[f].column,
+				   ov, nv, err);
 		n++;
 	}
 	ym_buf_adds(&sql, " WHERE id = ?");

@@ -200,3 +200,92 @@ int ym_store_coverage(ym_store *s, const ym_scope *scope, ym_coverage *out,
 	s->ops->reset(st);
 	return rc < 0 ? rc : 0;
 }
+
+int ym_store_sbom_extras_replace(ym_store *s, int64_t asset_id,
+				 const ym_sbom_extras *x, ym_err *err)
+{
+	static const char *const clear[] = {
+		"DELETE FROM component_dependencies WHERE asset_id = ?",
+		"DELETE FROM asset_services WHERE asset_id = ?",
+		"DELETE FROM asset_vex WHERE asset_id = ?",
+	};
+	ym_stmt *st;
+	int rc = 0;
+	for (int i = 0; i < 3 && !rc; i++) {
+		if ((rc = ym_db_prepare(s, clear[i], &st, err)))
+			return rc;
+		DB_INT(s, st, 1, asset_id);
+		rc = ym_db_run(s, st, err);
+	}
+	for (size_t i = 0; i < x->n_deps && !rc; i++) {
+		rc = ym_db_prepare(s,
+				   "INSERT INTO component_dependencies (asset_id,"
+				   " from_ref, to_ref) VALUES (?,?,?)",
+				   &st, err);
+		if (rc)
+			break;
+		DB_INT(s, st, 1, asset_id);
+		DB_TEXT(s, st, 2, x->dep_from[i]);
+		DB_TEXT(s, st, 3, x->dep_to[i]);
+		rc = ym_db_run(s, st, err);
+	}
+	for (size_t i = 0; i < x->n_svcs && !rc; i++) {
+		rc = ym_db_prepare(s,
+				   "INSERT INTO asset_services (asset_id, bom_ref,"
+				   " name, version, provider, endpoints,"
+				   " authenticated, trust_boundary, data)"
+				   " VALUES (?,?,?,?,?,?,?,?,?)",
+				   &st, err);
+		if (rc)
+			break;
+		DB_INT(s, st, 1, asset_id);
+		DB_TEXT(s, st, 2, x->svc_bom_ref[i]);
+		DB_TEXT(s, st, 3, x->svc_name[i] ? x->svc_name[i] : "");
+		DB_TEXT(s, st, 4, x->svc_version[i]);
+		DB_TEXT(s, st, 5, x->svc_provider[i]);
+		DB_TEXT(s, st, 6, x->svc_endpoints[i]);
+		if (x->svc_authenticated[i] >= 0)
+			DB_INT(s, st, 7, x->svc_authenticated[i]);
+		else
+			DB_NULL(s, st, 7);
+		if (x->svc_trust_boundary[i] >= 0)
+			DB_INT(s, st, 8, x->svc_trust_boundary[i]);
+		else
+			DB_NULL(s, st, 8);
+		DB_TEXT(s, st, 9, x->svc_data[i]);
+		rc = ym_db_run(s, st, err);
+	}
+	if (!rc && x->vex) {
+		char now[32];
+		ym_db_now(now);
+		rc = ym_db_prepare(s,
+				   "INSERT INTO asset_vex (asset_id, vex, source,"
+				   " imported_at) VALUES (?,?,?,?)",
+				   &st, err);
+		if (!rc) {
+			DB_INT(s, st, 1, asset_id);
+			DB_TEXT(s, st, 2, x->vex);
+			DB_TEXT(s, st, 3, x->source);
+			DB_TEXT(s, st, 4, now);
+			rc = ym_db_run(s, st, err);
+		}
+	}
+	return rc;
+}
+
+int ym_store_asset_vex(ym_store *s, int64_t asset_id, ym_arena *arena,
+		       const char **vex, ym_err *err)
+{
+	ym_stmt *st;
+	*vex = NULL;
+	int rc = ym_db_prepare(s, "SELECT vex FROM asset_vex WHERE asset_id = ?",
+			       &st, err);
+	if (rc)
+		return rc;
+	DB_INT(s, st, 1, asset_id);
+	rc = ym_db_step(s, st, err);
+	if (rc == 1)
+		*vex = ym_db_col_dup(s, st, 0, arena);
+	s->ops->reset(st);
+	return rc < 0 ? rc : 0;
+}

@@ -205,6 +205,31 @@ int ym_store_components_replace(ym_store *s, int64_t asset_id,
 				const ym_change *chg, ym_software_diff *diff,
 				ym_err *err);
 
+/* The rest of what an SBOM says about an asset, replaced with each
+ * import: its dependency graph (bom-refs), the services it uses or
+ * offers, and its VEX statements (compact JSON, NULL: none). */
+typedef struct ym_sbom_extras {
+	const char *const *dep_from; /* parallel arrays of n_deps refs */
+	const char *const *dep_to;
+	size_t n_deps;
+	const char *const *svc_name; /* parallel arrays of n_svcs */
+	const char *const *svc_version;
+	const char *const *svc_bom_ref;
+	const char *const *svc_provider;
+	const char *const *svc_endpoints;
+	const int *svc_authenticated;  /* 1, 0, -1 not stated */
+	const int *svc_trust_boundary; /* 1, 0, -1 */
+	const char *const *svc_data;
+	size_t n_svcs;
+	const char *vex;
+	const char *source;
+} ym_sbom_extras;
+int ym_store_sbom_extras_replace(ym_store *s, int64_t asset_id,
+				 const ym_sbom_extras *x, ym_err *err);
+/* The asset's VEX statements as last imported, or NULL (in arena). */
+int ym_store_asset_vex(ym_store *s, int64_t asset_id, ym_arena *arena,
+		       const char **vex, ym_err *err);
+
 /* ---- ledger history, relations, views ---- */
 typedef struct ym_history_entry {
 	int64_t id;

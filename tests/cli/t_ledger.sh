@@ -54,6 +54,25 @@ unknown_exposure,3,100.0
 no_support_end,3,100.0
 unknown_criticality,3,100.0
 no_software,2,66.7" "$(printf '%s\n' "$OUT" | tr -d '\r')"
+# manual edits: only the fields given change, each recorded
+y dept add jinji 人事部 >/dev/null
+check_run "asset set" 0 y asset set 勤怠管理システム --owner 山田 --exposure internet \
+	--dept jinji --support-end 2027-03-31 --data-records 12000
+check_eq "asset set note" "asset '勤怠管理システム': 5 fields changed" "$ERR"
+check_run "asset set again" 0 y asset set 勤怠管理システム --owner 山田 --exposure internal
+check_eq "asset set again note" "asset '勤怠管理システム': 1 fields changed" "$ERR"
+check_run "field history" 0 y --format csv ledger history 勤怠管理システム
+check_eq "field changes" "data_records,,12000
+exposure,unknown,internet
+department,,jinji
+owner,,山田
+support_end_on,,2027-03-31
+exposure,internet,internal" \
+	"$(printf '%s\n' "$OUT" | tr -d '\r' | grep ',field,' | cut -d, -f4-6)"
+check_run "bad date" 2 y asset set 勤怠管理システム --support-end 2027-02-30
+check_eq "bad date message" "yamori: '2027-02-30' is not a date (YYYY-MM-DD)" \
+	"$(printf '%s\n' "$ERR" | head -n 1)"
+check_run "nothing to set" 2 y asset set 勤怠管理システム
 check_run "unknown subcommand" 2 y ledger frobnicate
 check_run "unknown asset" 1 y ledger by-system nothing-here
 
