@@ -164,10 +164,39 @@ static int keep_old(const ym_component *c, void *ctx)
 	return 0;
 }
 
+static int keep_old_from(const ym_component *c, void *ctx)
+{
+	void **x = ctx;
+	const char *tag = x[2];
+	if (tag && !(c->source && strcmp(c->source, tag) == 0))
+		return 0;
+	return keep_old(c, ctx);
+}
+
+static int replace(ym_store *s, int64_t asset_id, const char *tag,
+		   const ym_component *c, size_t n, const ym_change *chg,
+		   ym_software_diff *diff, ym_err *err);
+
 int ym_store_components_replace(ym_store *s, int64_t asset_id,
 				const ym_component *c, size_t n,
 				const ym_change *chg, ym_software_diff *diff,
 				ym_err *err)
+{
+	return replace(s, asset_id, NULL, c, n, chg, diff, err);
+}
+
+int ym_store_components_replace_from(ym_store *s, int64_t asset_id,
+				     const char *source,
+				     const ym_component *c, size_t n,
+				     const ym_change *chg,
+				     ym_software_diff *diff, ym_err *err)
+{
+	return replace(s, asset_id, source, c, n, chg, diff, err);
+}
+
+static int replace(ym_store *s, int64_t asset_id, const char *tag,
+		   const ym_component *c, size_t n, const ym_change *chg,
+		   ym_software_diff *diff, ym_err *err)
 {
 	ym_stmt *st;
 	char now[32];
@@ -178,18 +207,21 @@ int ym_store_components_replace(ym_store *s, int64_t asset_id,
 	ym_arena a;
 	memset(d, 0, sizeof *d);
 	ym_arena_init(&a, 0);
-	void *ctx[2] = {&old, &a};
-	int rc = ym_store_components_each(s, &ym_scope_all, asset_id, keep_old,
-					  ctx, err);
+	void *ctx[3] = {&old, &a, (void *)tag};
+	int rc = ym_store_components_each(s, &ym_scope_all, asset_id,
+					  keep_old_from, ctx, err);
 	if (!rc)
 		rc = record_diff(s, asset_id, old.v, old.n, c, n, chg, d, err);
 	if (!rc)
 		rc = ym_db_prepare(s,
-				   "DELETE FROM components WHERE asset_id = ?",
+				   "DELETE FROM components WHERE asset_id = ?"
+				   " AND (? IS NULL OR source = ?)",
 				   &st, err);
 	if (rc)
 		goto out;
 	DB_INT(s, st, 1, asset_id);
+	DB_TEXT(s, st, 2, tag);
+	DB_TEXT(s, st, 3, tag);
 	rc = ym_db_run(s, st, err);
 	if (rc)
 		goto out;
@@ -223,7 +255,7 @@ int ym_store_components_replace(ym_store *s, int64_t asset_id,
 		DB_TEXT(s, st, 12, c[i].licenses);
 		DB_TEXT(s, st, 13, c[i].hashes);
 		DB_TEXT(s, st, 14, c[i].scope);
-		DB_TEXT(s, st, 15, c[i].source);
+		DB_TEXT(s, st, 15, tag ? tag : c[i].source);
 		rc = ym_db_step(s, st, err);
 		if (rc == 1)
 			ids[i] = COL_INT(s, st, 0);

@@ -289,3 +289,28 @@ int ym_store_asset_vex(ym_store *s, int64_t asset_id, ym_arena *arena,
 	s->ops->reset(st);
 	return rc < 0 ? rc : 0;
 }
+
+int ym_store_asset_find_host(ym_store *s, const char *key, int64_t *id,
+			     ym_err *err)
+{
+	ym_stmt *st;
+	*id = 0;
+	/* the lists are ", "-joined: compare whole items */
+	int rc = ym_db_prepare(
+		s,
+		"SELECT id FROM assets WHERE name = ?1"
+		" OR instr(', ' || coalesce(addresses, '') || ', ',"
+		"  ', ' || ?1 || ', ') > 0"
+		" OR instr(', ' || coalesce(hostnames, '') || ', ',"
+		"  ', ' || ?1 || ', ') > 0"
+		" ORDER BY name = ?1 DESC, id LIMIT 1",
+		&st, err);
+	if (rc)
+		return rc;
+	DB_TEXT(s, st, 1, key);
+	rc = ym_db_step(s, st, err);
+	if (rc == 1)
+		*id = COL_INT(s, st, 0);
+	s->ops->reset(st);
+	return rc < 0 ? rc : 0;
+}

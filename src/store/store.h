@@ -230,6 +230,14 @@ int ym_store_sbom_extras_replace(ym_store *s, int64_t asset_id,
 int ym_store_asset_vex(ym_store *s, int64_t asset_id, ym_arena *arena,
 		       const char **vex, ym_err *err);
 
+/* The same, for the components from one source only ("nmap", an
+ * inventory): the others stay. Rows are stored with that source. */
+int ym_store_components_replace_from(ym_store *s, int64_t asset_id,
+				     const char *source,
+				     const ym_component *c, size_t n,
+				     const ym_change *chg,
+				     ym_software_diff *diff, ym_err *err);
+
 /* ---- ledger history, relations, views ---- */
 typedef struct ym_history_entry {
 	int64_t id;
@@ -276,6 +284,11 @@ int ym_store_relations_each(ym_store *s, const ym_scope *scope,
 typedef int (*ym_component_cb)(const ym_component *c, void *ctx);
 int ym_store_components_find(ym_store *s, const ym_scope *scope,
 			     const char *text, ym_component_cb cb, void *ctx,
+			     ym_err *err);
+
+/* The asset a scanned host is: one named by key, or listing key among
+ * its addresses or hostnames. *id = 0 when none. */
+int ym_store_asset_find_host(ym_store *s, const char *key, int64_t *id,
 			     ym_err *err);
 
 /* The holes in the ledger that make later decisions blind. */
