@@ -51,6 +51,7 @@ int ym_cmd_dept(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_asset(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_import(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_ledger(ym_ctx *ctx, int argc, char **argv);
+int ym_cmd_collect(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_vuln(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_scan(ym_ctx *ctx, int argc, char **argv);

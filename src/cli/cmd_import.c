@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "inventory/host_import.h"
 #include "inventory/sbom_import.h"
 #include "match/match.h"
 
@@ -14,6 +15,16 @@ static void usage(void)
 {
 	printf(_("usage: yamori import sbom FILE... [--asset ID|NAME] "
 		 "[--dept CODE] [--no-scan]\n"
+		 "       yamori import nmap FILE... [--dept CODE] [--no-scan]\n"
+		 "       yamori import inventory FILE... [--asset ID|NAME] "
+		 "[--dept CODE] [--no-scan]\n"
+		 "\n"
+		 "nmap reads nmap XML (nmap -sV -oX): every host that is up "
+		 "becomes or\nupdates a host asset (addresses, hostnames, OS, "
+		 "open ports, last seen)\nand its network-facing software. "
+		 "inventory reads what 'yamori collect'\nwrote: the host's "
+		 "installed packages. Software from other sources stays;\n"
+		 "every change is in 'yamori ledger history'.\n"
 		 "\n"
 		 "Reads CycloneDX JSON SBOMs. Each SBOM replaces the software "
 		 "list of\nthe asset it describes: --asset names it, otherwise "
@@ -21,6 +32,118 @@ static void usage(void)
 		 "created if missing,\nin --dept when given). Each file is "
 		 "one transaction: a malformed\nfile changes nothing. The "
 		 "asset is matched afterwards unless --no-scan.\n"));
+}
+
+static int import_hosts(ym_ctx *ctx, int argc, char **argv,
+			const char *kind)
+{
+	static const struct option opts[] = {
+		{"asset", required_argument, NULL, 'a'},
+		{"dept", required_argument, NULL, 'd'},
+		{"no-scan", no_argument, NULL, 'n'},
+		{0}};
+	const char *asset = NULL, *dept = NULL;
+	bool scan = true, nmap = strcmp(kind, "nmap") == 0;
+	ym_err err = YM_ERR_INIT;
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			if (nmap)
+				return ym_cli_usage(
+					"import",
+					_("--asset does not apply to nmap "
+					  "scans (hosts are found by address)"));
+			asset = optarg;
+			break;
+		case 'd': dept = optarg; break;
+		case 'n': scan = false; break;
+		default: return ym_cli_bad_option("import", c, argv);
+		}
+	}
+	if (optind >= argc)
+		return ym_cli_usage("import", _("import %s needs a FILE"), kind);
+	if (asset && argc - optind > 1)
+		return ym_cli_usage("import",
+				    _("--asset takes one file at a time"));
+	int64_t dept_id = 0;
+	if (dept && ym_store_department_find(ctx->store, dept, &dept_id, &err))
+		return ym_cli_fail(&err);
+	ym_buf out = YM_BUF_INIT;
+	ym_jsonw w;
+	ym_jsonw_init(&w, &out, true);
+	if (ctx->format == YM_FMT_JSON)
+		ym_jsonw_arr_begin(&w);
+	int rc = 0;
+	for (int i = optind; i < argc && !rc; i++) {
+		ym_host_import_result res;
+		ym_match_stats ms = {0};
+		rc = nmap ? ym_nmap_import_file(ctx->store, argv[i], dept_id,
+						&res, &err)
+			  : ym_inventory_import_file(ctx->store, argv[i], asset,
+						     dept_id, &res, &err);
+		for (int k = 0; !rc && scan && k < res.n_asset_ids; k++) {
+			ym_match_stats one = {0};
+			rc = ym_match_run(ctx->store, res.asset_ids[k], &one,
+					  &err);
+			ms.findings += one.findings;
+			ms.new_findings += one.new_findings;
+		}
+		if (rc)
+			break;
+		const ym_software_diff *d = &res.diff;
+		if (ctx->format == YM_FMT_JSON) {
+			ym_jsonw_obj_begin(&w);
+			ym_jsonw_kstr(&w, "file", argv[i]);
+			ym_jsonw_kstr(&w, "kind", kind);
+			ym_jsonw_kint(&w, "hosts", res.hosts);
+			ym_jsonw_kint(&w, "created", res.created);
+			ym_jsonw_kint(&w, "updated", res.updated);
+			ym_jsonw_key(&w, "software");
+			ym_jsonw_obj_begin(&w);
+			ym_jsonw_kint(&w, "added", d->added);
+			ym_jsonw_kint(&w, "removed", d->removed);
+			ym_jsonw_kint(&w, "upgraded", d->upgraded);
+			ym_jsonw_kint(&w, "downgraded", d->downgraded);
+			ym_jsonw_kint(&w, "changed", d->changed);
+			ym_jsonw_kint(&w, "unchanged", d->unchanged);
+			ym_jsonw_obj_end(&w);
+			ym_jsonw_kint(&w, "findings", ms.findings);
+			ym_jsonw_obj_end(&w);
+		} else {
+			ym_buf_printf(&out,
+				      _("%s: %lld hosts (%lld new, %lld "
+					"changed)\n"),
+				      argv[i], (long long)res.hosts,
+				      (long long)res.created,
+				      (long long)res.updated);
+			ym_buf_printf(&out,
+				      _("  software: %lld added, %lld removed, "
+					"%lld upgraded, %lld downgraded, %lld "
+					"changed, %lld unchanged\n"),
+				      (long long)d->added, (long long)d->removed,
+				      (long long)d->upgraded,
+				      (long long)d->downgraded,
+				      (long long)d->changed,
+				      (long long)d->unchanged);
+			if (scan)
+				ym_buf_printf(&out,
+					      _("  %lld findings (%lld new)\n"),
+					      (long long)ms.findings,
+					      (long long)ms.new_findings);
+			ym_cli_out(&out);
+			ym_buf_reset(&out);
+		}
+	}
+	if (ctx->format == YM_FMT_JSON) {
+		ym_jsonw_arr_end(&w);
+		ym_buf_addc(&out, '\n');
+	}
+	ym_cli_out(&out);
+	ym_buf_release(&out);
+	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
 }
 
 int ym_cmd_import(ym_ctx *ctx, int argc, char **argv)
@@ -38,10 +161,17 @@ int ym_cmd_import(ym_ctx *ctx, int argc, char **argv)
 		usage();
 		return YM_EXIT_OK;
 	}
-	if (argc < 2 || strcmp(argv[1], "sbom") != 0)
+	if (argc < 2)
 		return ym_cli_usage("import",
-				    argc < 2 ? _("missing kind (sbom)")
-					     : _("unknown import kind"));
+				    _("missing kind (sbom, nmap, inventory)"));
+	const char *kind = argv[1];
+	if (strcmp(kind, "nmap") == 0 || strcmp(kind, "inventory") == 0)
+		return import_hosts(ctx, argc - 1, argv + 1, kind);
+	if (strcmp(kind, "sbom") != 0)
+		return ym_cli_usage("import",
+				    _("unknown import kind '%s' (sbom, nmap, "
+				      "inventory)"),
+				    kind);
 	argc--;
 	argv++;
 	optind = 0;

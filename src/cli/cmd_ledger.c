@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "inventory/host_import.h"
 
 static void usage(void)
 {
@@ -20,6 +21,8 @@ static void usage(void)
 		 "       yamori ledger history [ASSET] [--since YYYY-MM-DD] "
 		 "[--dept CODES]\n"
 		 "       yamori ledger coverage [--dept CODES]\n"
+		 "       yamori ledger reconcile SCAN... [--stale-days N] "
+		 "[--dept CODES]\n"
 		 "\n"
 		 "by-software: which systems run software whose name, purl, "
 		 "package key\n"
@@ -37,7 +40,12 @@ static void usage(void)
 		 "version,\n"
 		 "  exposure, support end date or software - the holes that "
 		 "make later\n"
-		 "  decisions blind.\n"));
+		 "  decisions blind.\n"
+		 "reconcile: hosts the nmap scans (XML) found that the ledger "
+		 "lacks\n"
+		 "  (unmanaged), and hosts in the ledger no scan or inventory "
+		 "has seen\n"
+		 "  for N days (stale, default 30), with the owner to ask.\n"));
 }
 
 /* ---- by-software ---- */
@@ -257,6 +265,11 @@ static int relate(ym_ctx *ctx, int argc, char **argv)
 
 /* ---- history ---- */
 
+/* status words, for xgettext */
+static const char *const STATUS_WORDS[] __attribute__((unused)) = {
+	N_("unmanaged"), N_("stale"),
+					   N_("seen")};
+
 static const char *change_label(const char *change)
 {
 	static const struct {
@@ -403,6 +416,75 @@ static int coverage(ym_ctx *ctx, int argc, char **argv)
 	return render(ctx, t);
 }
 
+/* ---- reconcile ---- */
+
+static int reconcile_row(const ym_reconcile_row *r, void *arg)
+{
+	rows *x = arg;
+	bool table = x->ctx->format == YM_FMT_TABLE;
+	const char *cells[] = {table ? _(r->status) : r->status,
+			       r->name ? r->name : "",
+			       r->addresses ? r->addresses : "",
+			       r->open_ports ? r->open_ports : "",
+			       r->last_seen ? r->last_seen : "",
+			       r->owner ? r->owner : "",
+			       r->department ? r->department : ""};
+	ym_table_add_row(x->t, cells);
+	return 0;
+}
+
+static int reconcile(ym_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"dept", required_argument, NULL, 'd'},
+		{"stale-days", required_argument, NULL, 's'},
+		{0}};
+	const char *dept = NULL;
+	long days = 30;
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 'd') {
+			dept = optarg;
+		} else if (c == 's') {
+			char *end;
+			days = strtol(optarg, &end, 10);
+			if (*end || end == optarg || days < 0 || days > 36500)
+				return ym_cli_usage(
+					"ledger",
+					_("--stale-days needs a number of "
+					  "days, not '%s'"),
+					optarg);
+		} else {
+			return ym_cli_bad_option("ledger", c, argv);
+		}
+	}
+	int64_t ids[16];
+	ym_scope scope;
+	int rc = ym_cli_scope(ctx, dept, ids, &scope);
+	if (rc)
+		return rc;
+	static const char *const keys[] = {"status",	 "name",
+					   "addresses",	 "open_ports",
+					   "last_seen",	 "owner",
+					   "department"};
+	const char *headers[] = {_("STATUS"),	 _("NAME"),  _("ADDRESSES"),
+				 _("OPEN PORTS"), _("LAST SEEN"), _("OWNER"),
+				 _("DEPARTMENT")};
+	rows r = {.ctx = ctx, .t = ym_table_new(7, keys, headers),
+		  .scope = &scope};
+	ym_err err = YM_ERR_INIT;
+	rc = ym_reconcile(ctx->store, &scope,
+			  (const char *const *)argv + optind, argc - optind,
+			  (int)days, reconcile_row, &r, &err);
+	if (rc) {
+		ym_table_free(r.t);
+		return ym_cli_fail(&err);
+	}
+	return render(ctx, r.t);
+}
+
 int ym_cmd_ledger(ym_ctx *ctx, int argc, char **argv)
 {
 	if (ym_cli_wants_help(argc, argv)) {
@@ -413,7 +495,7 @@ int ym_cmd_ledger(ym_ctx *ctx, int argc, char **argv)
 		return ym_cli_usage("ledger",
 				    _("missing subcommand (by-software, "
 				      "by-system, by-service, relate, history, "
-				      "coverage)"));
+				      "coverage, reconcile)"));
 	const char *sub = argv[1];
 	argc--;
 	argv++;
@@ -429,5 +511,7 @@ int ym_cmd_ledger(ym_ctx *ctx, int argc, char **argv)
 		return history(ctx, argc, argv);
 	if (strcmp(sub, "coverage") == 0)
 		return coverage(ctx, argc, argv);
+	if (strcmp(sub, "reconcile") == 0)
+		return reconcile(ctx, argc, argv);
 	return ym_cli_usage("ledger", _("unknown subcommand '%s'"), sub);
 }
