@@ -18,6 +18,7 @@ libxml2-dev
 libarchive-dev
 libcurl4-openssl-dev
 zlib1g-dev
+libxlsxwriter-dev
 "
 
 missing=""

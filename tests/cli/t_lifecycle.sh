@@ -21,6 +21,7 @@ check_eq "v1 rows" "3" "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l | tr -d ' ')
 
 YAMORI_NOW=2026-11-02T00:00:00Z check_run "upgrade" 0 y import sbom "$T/v2.json" --asset app
 check_eq "upgrade summary" "$T/v2.json: CycloneDX 1.5, 2 components -> asset 'app'
+  0 added, 0 removed, 1 upgraded, 0 downgraded, 0 changed, 1 unchanged
   1 findings (0 new)" "$OUT"
 check_run "resolved list" 0 y --format csv findings list --status resolved
 check_eq "resolved rows" "2" "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l | tr -d ' ')"
