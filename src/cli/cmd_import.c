@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/json.h"
 #include "inventory/host_import.h"
+#include "inventory/ledger_import.h"
 #include "inventory/sbom_import.h"
 #include "match/match.h"
 
@@ -18,6 +19,12 @@ static void usage(void)
 		 "       yamori import nmap FILE... [--dept CODE] [--no-scan]\n"
 		 "       yamori import inventory FILE... [--asset ID|NAME] "
 		 "[--dept CODE] [--no-scan]\n"
+		 "       yamori import csv FILE...\n"
+		 "\n"
+		 "csv reads a ledger spreadsheet saved as CSV (Japanese or "
+		 "English column\nheaders, UTF-8 or Shift_JIS; "
+		 "docs/ledger-csv.md): each row is the asset of\nthat name, "
+		 "created or updated (each change in the history).\n"
 		 "\n"
 		 "nmap reads nmap XML (nmap -sV -oX): every host that is up "
 		 "becomes or\nupdates a host asset (addresses, hostnames, OS, "
@@ -146,6 +153,67 @@ static int import_hosts(ym_ctx *ctx, int argc, char **argv,
 	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
 }
 
+static void csv_note(const char *file, const ym_ledger_note *n, void *ctx)
+{
+	ym_ctx *c = ctx;
+	if (n->line)
+		ym_cli_note(c, "%s:%ld: %s", file, n->line, n->msg);
+	else
+		ym_cli_note(c, "%s: %s", file, n->msg);
+}
+
+static int import_csv(ym_ctx *ctx, int argc, char **argv)
+{
+	if (argc < 2)
+		return ym_cli_usage("import", _("import csv needs a FILE"));
+	ym_buf out = YM_BUF_INIT;
+	ym_jsonw w;
+	ym_err err = YM_ERR_INIT;
+	int rc = 0;
+	ym_jsonw_init(&w, &out, true);
+	if (ctx->format == YM_FMT_JSON)
+		ym_jsonw_arr_begin(&w);
+	for (int i = 1; i < argc && !rc; i++) {
+		if (argv[i][0] == '-' && argv[i][1])
+			return ym_cli_bad_option("import", '?', argv + i - 1);
+		ym_ledger_import_result res;
+		rc = ym_ledger_import_csv(ctx->store, argv[i], csv_note, ctx,
+					  &res, &err);
+		if (rc)
+			break;
+		if (ctx->format == YM_FMT_JSON) {
+			ym_jsonw_obj_begin(&w);
+			ym_jsonw_kstr(&w, "file", argv[i]);
+			ym_jsonw_kstr(&w, "encoding", res.encoding);
+			ym_jsonw_kint(&w, "rows", res.rows);
+			ym_jsonw_kint(&w, "created", res.created);
+			ym_jsonw_kint(&w, "updated", res.updated);
+			ym_jsonw_kint(&w, "unchanged", res.unchanged);
+			ym_jsonw_kint(&w, "fields", res.fields);
+			ym_jsonw_obj_end(&w);
+		} else {
+			ym_buf_printf(&out,
+				      _("%s (%s): %lld rows, %lld new, %lld "
+					"updated (%lld fields), %lld "
+					"unchanged\n"),
+				      argv[i], res.encoding, (long long)res.rows,
+				      (long long)res.created,
+				      (long long)res.updated,
+				      (long long)res.fields,
+				      (long long)res.unchanged);
+			ym_cli_out(&out);
+			ym_buf_reset(&out);
+		}
+	}
+	if (ctx->format == YM_FMT_JSON) {
+		ym_jsonw_arr_end(&w);
+		ym_buf_addc(&out, '\n');
+	}
+	ym_cli_out(&out);
+	ym_buf_release(&out);
+	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
+}
+
 int ym_cmd_import(ym_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -163,14 +231,16 @@ int ym_cmd_import(ym_ctx *ctx, int argc, char **argv)
 	}
 	if (argc < 2)
 		return ym_cli_usage("import",
-				    _("missing kind (sbom, nmap, inventory)"));
+				    _("missing kind (sbom, nmap, inventory, csv)"));
 	const char *kind = argv[1];
 	if (strcmp(kind, "nmap") == 0 || strcmp(kind, "inventory") == 0)
 		return import_hosts(ctx, argc - 1, argv + 1, kind);
+	if (strcmp(kind, "csv") == 0)
+		return import_csv(ctx, argc - 1, argv + 1);
 	if (strcmp(kind, "sbom") != 0)
 		return ym_cli_usage("import",
 				    _("unknown import kind '%s' (sbom, nmap, "
-				      "inventory)"),
+				      "inventory, csv)"),
 				    kind);
 	argc--;
 	argv++;

@@ -44,6 +44,9 @@ enum field {
 	F_COUNT
 };
 _Static_assert(F_COUNT == YM_LEDGER_NCOLS, "column count");
+_Static_assert(F_VENDOR == YM_AF_VENDOR && F_TAGS == YM_AF_TAGS &&
+		       F_DEPT == YM_AF_DEPARTMENT,
+	       "columns follow ym_asset_field");
 
 #define MAX_NAMES 14
 #define MAX_FIELDS 4096    /* fields in one row */
@@ -1272,6 +1275,18 @@ int ym_ledger_csv_read(const char *data, size_t len, const char *filename,
 		memcpy(out->lines, r.lines.v, r.lines.n * sizeof *r.lines.v);
 	}
 	out->encoding = enc;
+	/* the columns this file has, as asset fields (F_ follows
+	 * ym_asset_field from F_VENDOR on) */
+	out->fields = 0;
+	for (size_t i = 0; r.have_header && i < r.n_hdr; i++) {
+		int f = r.hdr_field[i];
+		if (f < 0)
+			continue;
+		int af = f == F_NAME ? YM_AF_NAME
+			 : f == F_KIND ? YM_AF_KIND
+				       : f;
+		out->fields |= YM_AF_BIT(af);
+	}
 	out->n_notes = r.notes.n;
 	out->notes = ym_arena_alloc(a, (r.notes.n ? r.notes.n : 1) *
 					       sizeof *out->notes);

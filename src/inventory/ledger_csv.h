@@ -62,6 +62,8 @@ typedef struct ym_ledger {
 	ym_ledger_note *notes;       /* n_notes remarks: the encoding read,
 				      * ignored columns, skipped title rows */
 	size_t n_notes;
+	uint64_t fields;             /* YM_AF_BIT() of every field the
+				      * header has a column for */
 } ym_ledger;
 
 /* Reads a ledger CSV from data[0..len). filename names the file in

@@ -314,3 +314,40 @@ int ym_store_asset_find_host(ym_store *s, const char *key, int64_t *id,
 	s->ops->reset(st);
 	return rc < 0 ? rc : 0;
 }
+
+int ym_store_asset_by_name(ym_store *s, const char *name, int64_t *id,
+			   ym_err *err)
+{
+	ym_stmt *st;
+	*id = 0;
+	int rc = ym_db_prepare(s, "SELECT id FROM assets WHERE name = ?", &st,
+			       err);
+	if (rc)
+		return rc;
+	DB_TEXT(s, st, 1, name);
+	rc = ym_db_step(s, st, err);
+	if (rc == 1)
+		*id = COL_INT(s, st, 0);
+	s->ops->reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int ym_store_department_lookup(ym_store *s, const char *text, int64_t *id,
+			       ym_err *err)
+{
+	ym_stmt *st;
+	*id = 0;
+	int rc = ym_db_prepare(s,
+			       "SELECT id FROM departments WHERE code = ?1"
+			       " OR name = ?1 OR name_en = ?1"
+			       " ORDER BY code = ?1 DESC LIMIT 1",
+			       &st, err);
+	if (rc)
+		return rc;
+	DB_TEXT(s, st, 1, text);
+	rc = ym_db_step(s, st, err);
+	if (rc == 1)
+		*id = COL_INT(s, st, 0);
+	s->ops->reset(st);
+	return rc < 0 ? rc : 0;
+}

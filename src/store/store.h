@@ -291,6 +291,14 @@ int ym_store_components_find(ym_store *s, const ym_scope *scope,
 int ym_store_asset_find_host(ym_store *s, const char *key, int64_t *id,
 			     ym_err *err);
 
+/* The asset with exactly this name (*id = 0 when none). */
+int ym_store_asset_by_name(ym_store *s, const char *name, int64_t *id,
+			   ym_err *err);
+/* A department by code, else by name (Japanese or English); *id = 0
+ * when none. */
+int ym_store_department_lookup(ym_store *s, const char *text, int64_t *id,
+			       ym_err *err);
+
 /* The holes in the ledger that make later decisions blind. */
 typedef struct ym_coverage {
 	int64_t assets;
