@@ -3,7 +3,9 @@
  * On success the flattened component list must hold: every component has
  * a non-empty name, its parent_id is 0 or the 1-based index of an earlier
  * component, and a purl, when present, is canonical (it re-parses and
- * formats to itself) and came with an ecosystem and a package key. A
+ * formats to itself) and came with an ecosystem and a package key; every
+ * dependency edge has both ends, every service a name and flags in
+ * -1..1, and the VEX text, when kept, is JSON that parses again. A
  * failure must leave a code and a message set. The arena is released
  * after every input.
  */
@@ -15,6 +17,7 @@
 
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "ids/purl.h"
 #include "inventory/sbom.h"
 
@@ -75,6 +78,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			die("parent_id is not an earlier component", i, c);
 		if (c->purl)
 			check_purl(&a, i, c);
+	}
+	for (size_t i = 0; i < sbom.n_dependencies; i++)
+		if (!sbom.dependencies[i].from || !sbom.dependencies[i].to)
+			die("dependency without both ends", i, NULL);
+	for (size_t i = 0; i < sbom.n_services; i++) {
+		const ym_sbom_service *v = &sbom.services[i];
+		if (!v->name || !*v->name)
+			die("service without a name", i, NULL);
+		if (v->authenticated < -1 || v->authenticated > 1 ||
+		    v->trust_boundary < -1 || v->trust_boundary > 1)
+			die("service flag out of range", i, NULL);
+	}
+	if (sbom.vex) {
+		ym_err jerr = YM_ERR_INIT;
+		if (!ym_json_parse(&a, sbom.vex, strlen(sbom.vex), NULL, "vex",
+				   &jerr))
+			die("vex is not JSON", 0, NULL);
 	}
 done:
 	ym_arena_release(&a);

@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "inventory/sbom.h"
+#include "inventory/sbom_detect.h"
 #include "version/version.h"
 
 #define MAX_SBOM_FILE ((size_t)1 << 30)
@@ -26,6 +27,45 @@ int ym_inventory_version_cmp(const char *ecosystem, const char *a,
 	return out;
 }
 
+/* Dependencies, services and VEX of the SBOM, as the store takes them. */
+static int store_extras(ym_store *s, int64_t asset_id, const ym_sbom *b,
+			const char *path, ym_arena *a, ym_err *err)
+{
+	size_t nd = b->n_dependencies, ns = b->n_services;
+	const char **from = ym_arena_alloc(a, (nd + 1) * sizeof *from);
+	const char **to = ym_arena_alloc(a, (nd + 1) * sizeof *to);
+	for (size_t i = 0; i < nd; i++) {
+		from[i] = b->dependencies[i].from;
+		to[i] = b->dependencies[i].to;
+	}
+	const char **name = ym_arena_alloc(a, (ns + 1) * sizeof *name);
+	const char **ver = ym_arena_alloc(a, (ns + 1) * sizeof *ver);
+	const char **ref = ym_arena_alloc(a, (ns + 1) * sizeof *ref);
+	const char **prov = ym_arena_alloc(a, (ns + 1) * sizeof *prov);
+	const char **ends = ym_arena_alloc(a, (ns + 1) * sizeof *ends);
+	const char **data = ym_arena_alloc(a, (ns + 1) * sizeof *data);
+	int *auth = ym_arena_alloc(a, (ns + 1) * sizeof *auth);
+	int *trust = ym_arena_alloc(a, (ns + 1) * sizeof *trust);
+	for (size_t i = 0; i < ns; i++) {
+		const ym_sbom_service *v = &b->services[i];
+		name[i] = v->name;
+		ver[i] = v->version;
+		ref[i] = v->bom_ref;
+		prov[i] = v->provider;
+		ends[i] = v->endpoints;
+		data[i] = v->data;
+		auth[i] = v->authenticated;
+		trust[i] = v->trust_boundary;
+	}
+	ym_sbom_extras x = {.dep_from = from, .dep_to = to, .n_deps = nd,
+			    .svc_name = name, .svc_version = ver,
+			    .svc_bom_ref = ref, .svc_provider = prov,
+			    .svc_endpoints = ends, .svc_authenticated = auth,
+			    .svc_trust_boundary = trust, .svc_data = data,
+			    .n_svcs = ns, .vex = b->vex, .source = path};
+	return ym_store_sbom_extras_replace(s, asset_id, &x, err);
+}
+
 int ym_sbom_import_file(ym_store *s, const char *path, const char *asset,
 			int64_t department_id, ym_sbom_import_result *res,
 			ym_err *err)
@@ -35,13 +75,14 @@ int ym_sbom_import_file(ym_store *s, const char *path, const char *asset,
 	ym_sbom sbom;
 	int rc;
 	memset(res, 0, sizeof *res);
+	memset(&sbom, 0, sizeof sbom);
 	ym_arena_init(&arena, 0);
 	ym_buf_init(&text, MAX_SBOM_FILE);
 	rc = ym_buf_read_file(&text, path, err);
 	if (rc)
 		goto out;
-	rc = ym_cyclonedx_parse_json(text.ptr, text.len, path, &arena, &sbom,
-				     err);
+	rc = ym_sbom_parse_any(text.ptr, text.len, path, &arena, &sbom,
+			       err);
 	if (rc)
 		goto out;
 	const char *name = asset ? asset : sbom.subject_name;
@@ -79,6 +120,8 @@ int ym_sbom_import_file(ym_store *s, const char *path, const char *asset,
 						 sbom.components,
 						 sbom.n_components, &chg,
 						 &res->diff, err);
+	if (!rc)
+		rc = store_extras(s, res->asset_id, &sbom, path, &arena, err);
 	if (rc) {
 		ym_store_rollback(s);
 		goto out;

@@ -1,4 +1,5 @@
 /* components.c - software found on an asset (from SBOMs, scans, ...). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,13 +55,27 @@ static int record_diff(ym_store *s, int64_t asset_id, const ym_component *old,
 	int rc = 0;
 	ym_map_init(&m);
 	ym_arena_init(&a, 0);
+	/* An asset's first software list is one history entry, not one per
+	 * package (a host inventory is 1,500 of them): the list itself is
+	 * in components, the entry says when and from where it came. */
+	if (n_old == 0) {
+		d->added = (int64_t)n;
+		char count[64];
+		snprintf(count, sizeof count, "%zu", n);
+		rc = n ? ym_db_history(s, asset_id, chg, "software_added", "*",
+				       NULL, count, err)
+		       : 0;
+		goto done;
+	}
 	for (int side = 0; side < 2; side++) {
 		const ym_component *list = side ? c : old;
 		size_t count = side ? n : n_old;
 		for (size_t i = 0; i < count; i++) {
 			bool found;
 			package_key(&list[i], &key);
-			void **slot = ym_map_slot(&m, key.ptr, key.len, &found);
+			/* the map keeps the key pointer: it must outlive key */
+			const char *kc = ym_arena_strndup(&a, key.ptr, key.len);
+			void **slot = ym_map_slot(&m, kc, key.len, &found);
 			if (!found) {
 				*slot = ym_arena_zalloc(&a, sizeof(pkg));
 				ym_vec_push(&order, (pkg *)*slot);
@@ -139,6 +154,7 @@ static int record_diff(ym_store *s, int64_t asset_id, const ym_component *old,
 						   ver(p->new[y]), err);
 			}
 	}
+done:
 	ym_vec_release(&order);
 	ym_buf_release(&key);
 	ym_map_release(&m);

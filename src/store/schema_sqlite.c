@@ -58,6 +58,9 @@ const char *const ym_sqlite_migrations[YM_SQLITE_MIGRATIONS] = {
 	"  source TEXT"
 	");"
 	"CREATE INDEX components_asset ON components(asset_id);"
+	/* deleting components checks these foreign keys: without the
+	 * indexes a re-import is quadratic */
+	"CREATE INDEX components_parent ON components(parent_id);"
 	/* every change to an asset or its software, with who and why */
 	"CREATE TABLE asset_history ("
 	"  id INTEGER PRIMARY KEY,"
@@ -269,6 +272,7 @@ const char *const ym_sqlite_migrations[YM_SQLITE_MIGRATIONS] = {
 	"  UNIQUE (asset_id, component_key, component_version, vuln_rowid)"
 	");"
 	"CREATE INDEX findings_vuln ON findings(vuln_rowid);"
+	"CREATE INDEX findings_component ON findings(component_id);"
 	"CREATE INDEX findings_key ON findings(asset_id, component_key, vuln_rowid);"
 	"CREATE INDEX findings_status ON findings(status);",
 };

@@ -53,7 +53,10 @@ static int sq_open(const char *location, bool create, void **impl,
 			  "PRAGMA journal_mode=WAL;"
 			  "PRAGMA synchronous=NORMAL;"
 			  "PRAGMA foreign_keys=ON;"
-			  "PRAGMA temp_store=MEMORY;",
+			  "PRAGMA temp_store=MEMORY;"
+			  /* big imports touch wide parts of the indexes */
+			  "PRAGMA cache_size=-65536;"
+			  "PRAGMA mmap_size=268435456;",
 			  NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		ym_err_set(err, YM_E_STORE, _("cannot open database %s: %s"),
