@@ -335,6 +335,11 @@ static int show_component(const ym_component *c, void *vctx)
 		ym_jsonw_kstr(sc->w, "purl", c->purl);
 		ym_jsonw_kstr(sc->w, "cpe", c->cpe);
 		ym_jsonw_kstr(sc->w, "ecosystem", c->ecosystem);
+		ym_jsonw_kstr(sc->w, "type", c->type);
+		ym_jsonw_kstr(sc->w, "supplier", c->supplier);
+		ym_jsonw_kstr(sc->w, "licenses", c->licenses);
+		ym_jsonw_kstr(sc->w, "hashes", c->hashes);
+		ym_jsonw_kstr(sc->w, "source", c->source);
 		ym_jsonw_obj_end(sc->w);
 	} else {
 		const char *row[] = {c->name, c->version, c->purl ? c->purl
@@ -387,8 +392,19 @@ static int show(ym_ctx *ctx, const char *ref)
 			ym_jsonw_null(&w);
 		ym_jsonw_kstr(&w, "location", a.location);
 		ym_jsonw_kstr(&w, "open_ports", a.open_ports);
+		ym_jsonw_kstr(&w, "configuration", a.configuration);
+		ym_jsonw_kbool(&w, "safety_relevant", a.safety_relevant);
+		ym_jsonw_kstr(&w, "introduced_on", a.introduced_on);
 		ym_jsonw_kstr(&w, "support_end_on", a.support_end_on);
+		ym_jsonw_kstr(&w, "retire_planned_on", a.retire_planned_on);
+		ym_jsonw_kstr(&w, "retired_on", a.retired_on);
+		ym_jsonw_kstr(&w, "disposed_on", a.disposed_on);
 		ym_jsonw_kstr(&w, "tags", a.tags);
+		ym_jsonw_kstr(&w, "hostnames", a.hostnames);
+		ym_jsonw_kstr(&w, "addresses", a.addresses);
+		ym_jsonw_kstr(&w, "os", a.os);
+		ym_jsonw_kstr(&w, "last_seen_at", a.last_seen_at);
+		ym_jsonw_kstr(&w, "last_seen_by", a.last_seen_by);
 		ym_jsonw_key(&w, "software");
 		ym_jsonw_arr_begin(&w);
 		show_ctx sc = {.w = &w};
@@ -415,6 +431,10 @@ static int show(ym_ctx *ctx, const char *ref)
 		attr(&out, _("Open ports"), a.open_ports);
 		attr(&out, _("Support end"), a.support_end_on);
 		attr(&out, _("Tags"), a.tags);
+		attr(&out, _("Hostnames"), a.hostnames);
+		attr(&out, _("Addresses"), a.addresses);
+		attr(&out, _("OS"), a.os);
+		attr(&out, _("Last seen"), a.last_seen_at);
 		ym_buf_addc(&out, '\n');
 		static const char *const keys[] = {"name", "version",
 						   "purl_or_cpe"};
