@@ -266,8 +266,8 @@ static int relate(ym_ctx *ctx, int argc, char **argv)
 			rc = ym_store_commit(ctx->store, &err);
 	}
 	if (!rc)
-		ym_cli_note(ctx, remove ? _("%s no longer %s %s\n")
-					: _("%s %s %s\n"),
+		ym_cli_note(ctx, remove ? _("%s no longer %s %s")
+					: _("%s %s %s"),
 			    from.name, ym_relation_kind_name(kind), to.name);
 	ym_arena_release(&a);
 	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
@@ -352,7 +352,7 @@ static int history(ym_ctx *ctx, int argc, char **argv)
 	static const char *const keys[] = {"at",  "asset", "change", "subject",
 					   "old", "new",   "actor",  "source"};
 	const char *headers[] = {_("TIME"), _("ASSET"), _("CHANGE"),
-				 _("WHAT"), _("OLD"),   _("NEW"),
+				 _("WHAT"), _("OLD"),   C_("history", "NEW"),
 				 _("ACTOR"), _("SOURCE")};
 	hist x = {.t = ym_table_new(8, keys, headers),
 		  .json = ctx->format != YM_FMT_TABLE};
