@@ -19,6 +19,9 @@ libarchive-dev
 libcurl4-openssl-dev
 zlib1g-dev
 libxlsxwriter-dev
+libssh-dev
+openssh-server
+openssh-client
 "
 
 missing=""

@@ -24,8 +24,8 @@ static void usage(void)
 		 "       yamori ledger coverage [--dept CODES]\n"
 		 "       yamori ledger reconcile SCAN... [--stale-days N] "
 		 "[--dept CODES]\n"
-		 "       yamori ledger export FILE [--as csv|xlsx] [--lang "
-		 "ja|en] [--dept CODES]\n"
+		 "       yamori ledger export FILE [--as csv|xlsx] [--dept "
+		 "CODES]\n"
 		 "\n"
 		 "by-software: which systems run software whose name, purl, "
 		 "package key\n"
@@ -51,11 +51,11 @@ static void usage(void)
 		 "  for N days (stale, default 30), with the owner to ask.\n"
 		 "export: the ledger as CSV (UTF-8 with BOM, for Excel; FILE "
 		 "- is stdout)\n"
-		 "  or .xlsx (--as, else from the file name), headers in "
-		 "Japanese or\n"
-		 "  English (--lang, else the interface language); reads back "
-		 "with\n"
-		 "  'yamori import csv' without loss.\n"));
+		 "  or .xlsx (--as, else from the file name), headers in the "
+		 "interface\n"
+		 "  language (--lang ja|en); reads back with 'yamori import "
+		 "csv'\n"
+		 "  without loss.\n"));
 }
 
 /* ---- by-software ---- */
@@ -502,9 +502,9 @@ static int export_ledger(ym_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{"dept", required_argument, NULL, 'd'},
 		{"as", required_argument, NULL, 'a'},
-		{"lang", required_argument, NULL, 'l'},
 		{0}};
 	const char *dept = NULL, *as = NULL;
+	/* the sheet speaks the interface language (--lang) */
 	ym_ledger_lang lang = strcmp(ctx->lang, "en") == 0 ? YM_LEDGER_LANG_EN
 							   : YM_LEDGER_LANG_JA;
 	int c;
@@ -515,14 +515,6 @@ static int export_ledger(ym_ctx *ctx, int argc, char **argv)
 			dept = optarg;
 		else if (c == 'a')
 			as = optarg;
-		else if (c == 'l' && (strcmp(optarg, "ja") == 0 ||
-				      strcmp(optarg, "en") == 0))
-			lang = optarg[0] == 'e' ? YM_LEDGER_LANG_EN
-						: YM_LEDGER_LANG_JA;
-		else if (c == 'l')
-			return ym_cli_usage("ledger",
-					    _("--lang is ja or en, not '%s'"),
-					    optarg);
 		else
 			return ym_cli_bad_option("ledger", c, argv);
 	}

@@ -32,8 +32,8 @@ check_run "history" 0 y --format csv ledger history 住民情報システム
 check_contains "owner change recorded" "field,owner,山田 太郎,鈴木 一郎,tester,$T/edited.csv" "$OUT"
 
 # export and round trip
-check_run "export csv" 0 y ledger export "$T/out.csv" --lang ja
-check_eq "export note" "$T/out.csv: 3 assets" "$ERR"
+check_run "export csv" 0 y --lang ja ledger export "$T/out.csv"
+check_eq "export note" "$T/out.csv: 資産 3 件" "$ERR"
 check_eq "csv header" "資産名,種別,ベンダー,バージョン,CPE,PURL,機能分類,保有データ,データ件数,接続先,公開範囲,開放ポート,設置場所,部署,担当者,重要度,安全関連,導入日,サポート終了日,廃止予定日,廃止日,廃棄日,タグ" \
 	"$(head -n 1 "$T/out.csv" | tr -d '\r' | sed 's/^\xef\xbb\xbf//')"
 check_run "export xlsx" 0 y ledger export "$T/out.xlsx"
@@ -45,11 +45,11 @@ for d in "joho 情報政策課" "shimin 市民課" "suido 水道局"; do
 	"$YAMORI" --db "$DB2" --quiet dept add "$1" "$2"
 done
 check_run "re-import export" 0 "$YAMORI" --db "$DB2" import csv "$T/out.csv"
-check_run "export again" 0 "$YAMORI" --db "$DB2" ledger export "$T/out2.csv" --lang ja
+check_run "export again" 0 "$YAMORI" --db "$DB2" --lang ja ledger export "$T/out2.csv"
 check_eq "round trip loses nothing" "" "$(cmp "$T/out.csv" "$T/out2.csv" 2>&1)"
 
 check_run "bad csv" 1 y import csv "$L/bad/unclosed_quote.csv"
-check_run "export to stdout" 0 y ledger export - --lang en
+check_run "export to stdout" 0 y --lang en ledger export -
 check_contains "stdout csv" "住民情報システム,system" "$OUT"
 check_run "xlsx to stdout refused" 2 y ledger export - --as xlsx
 
