@@ -450,6 +450,8 @@ int ym_inventory_components(const ym_inventory *inv, ym_arena *a,
 					parsed.name, a);
 		c->type = "library";
 		c->source = strcmp(p->type, "deb") == 0 ? "dpkg" : p->type;
+		/* distribution advisories name the source package */
+		c->source_pkg = p->source_name;
 		*n = i + 1;
 	}
 	return 0;

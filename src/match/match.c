@@ -24,6 +24,9 @@ typedef struct range_entry {
 	const char *ecosystem;  /* as the source wrote it, e.g. "PyPI" */
 	const char *package;
 	const char *range_type; /* ECOSYSTEM | SEMVER | VERSIONS */
+	const char *distro;     /* purl namespaces of a distribution family
+				 * ("debian"), NULL for language ecosystems */
+	const char *release;    /* "12", "3.19", "22.04"; NULL: any */
 	ym_scheme scheme;
 	ym_osv_event *events;
 	size_t n_events;
@@ -84,6 +87,70 @@ static int parse_versions(ym_arena *a, const char *json, range_entry *e,
 	return 0;
 }
 
+/* Distribution families of OSV ecosystems and the purl namespaces their
+ * packages carry: an advisory of one distribution never applies to the
+ * packages of another (Debian and Ubuntu share the deb type). */
+static const struct {
+	const char *family;
+	const char *namespaces; /* space-separated */
+} DISTROS[] = {
+	{"Debian", "debian"},
+	{"Ubuntu", "ubuntu"},
+	{"Alpine", "alpine"},
+	{"Red Hat", "redhat rhel"},
+	{"Rocky Linux", "rocky rockylinux"},
+	{"AlmaLinux", "almalinux alma"},
+	{"SUSE", "suse sles"},
+	{"openSUSE", "opensuse"},
+	{"Photon OS", "photon"},
+	{"Mageia", "mageia"},
+	{"Wolfi", "wolfi"},
+	{"Chainguard", "chainguard"},
+};
+
+static const char *distro_of(const char *family)
+{
+	for (size_t i = 0; i < sizeof DISTROS / sizeof *DISTROS; i++)
+		if (strcmp(DISTROS[i].family, family) == 0)
+			return DISTROS[i].namespaces;
+	return NULL;
+}
+
+/* The release an OSV distribution ecosystem names: "Debian:12" -> "12",
+ * "Alpine:v3.19" -> "3.19", "Ubuntu:22.04:LTS" -> "22.04", "Red Hat:
+ * enterprise_linux:9::appstream" -> "9" (the first part with a digit).
+ * NULL when none. */
+static const char *release_of(ym_arena *a, const char *ecosystem)
+{
+	const char *p = strchr(ecosystem, ':');
+	while (p) {
+		p++;
+		const char *end = strchr(p, ':');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		if (n && p[0] == 'v' && n > 1 && p[1] >= '0' && p[1] <= '9') {
+			p++;
+			n--;
+		}
+		if (n && p[0] >= '0' && p[0] <= '9')
+			return ym_arena_strndup(a, p, n);
+		p = end;
+	}
+	return NULL;
+}
+
+static bool word_in(const char *words, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = words; *p;) {
+		const char *e = strchr(p, ' ');
+		size_t k = e ? (size_t)(e - p) : strlen(p);
+		if (k == n && strncmp(p, w, n) == 0)
+			return true;
+		p = e ? e + 1 : p + k;
+	}
+	return false;
+}
+
 static int add_range(int64_t vuln_rowid, const char *vuln_id,
 		     const ym_affected_range *r, void *vctx)
 {
@@ -103,6 +170,8 @@ static int add_range(int64_t vuln_rowid, const char *vuln_id,
 	e->ecosystem = ym_arena_strdup(&ix->arena, r->ecosystem);
 	e->package = ym_arena_strdup(&ix->arena, r->package);
 	e->range_type = ym_arena_strdup(&ix->arena, r->range_type);
+	e->distro = distro_of(family);
+	e->release = e->distro ? release_of(&ix->arena, r->ecosystem) : NULL;
 	e->scheme = strcmp(r->range_type, "SEMVER") == 0
 			    ? YM_SCHEME_SEMVER
 			    : ym_scheme_for_ecosystem(family);
@@ -130,6 +199,9 @@ static int add_range(int64_t vuln_rowid, const char *vuln_id,
 typedef struct comp {
 	int64_t id, asset_id;
 	const char *name, *version, *purl, *ecosystem, *pkg_key;
+	const char *source_pkg; /* distribution source package, or NULL */
+	const char *namespace_; /* the purl's namespace ("debian"), or NULL */
+	const char *release;    /* from the purl's distro qualifier, or NULL */
 } comp;
 typedef YM_VEC(comp) comp_vec;
 
@@ -154,14 +226,55 @@ static int collect_component(const ym_component *c, void *vctx)
 		.purl = dup_or_null(cc->a, c->purl),
 		.ecosystem = dup_or_null(cc->a, c->ecosystem),
 		.pkg_key = dup_or_null(cc->a, c->pkg_key),
+		.source_pkg = dup_or_null(cc->a, c->source_pkg),
 	};
+	/* the distribution and release of an OS package, from its purl
+	 * (pkg:deb/debian/openssl@...?distro=debian-12) */
+	ym_purl p;
+	if (c->purl && ym_purl_parse(c->purl, cc->a, &p, NULL) == 0) {
+		x.namespace_ = p.namespace_;
+		for (size_t i = 0; i < p.n_qualifiers; i++) {
+			if (strcmp(p.qualifiers[i].key, "distro") != 0)
+				continue;
+			const char *v = p.qualifiers[i].value;
+			const char *dash = strrchr(v, '-');
+			const char *rel = dash ? dash + 1 : v;
+			if (*rel == 'v')
+				rel++;
+			if (*rel >= '0' && *rel <= '9')
+				x.release = rel;
+		}
+	}
 	ym_vec_push(cc->out, x);
 	return 0;
 }
 
+/* Does a distribution's range concern this package? Another family: no.
+ * The same family and release (12 = 12, 3.19 = 3.19, 12 ~ 12.5): yes. A
+ * package whose release is unknown is matched, with lower confidence:
+ * "release_unknown". */
+typedef enum { DISTRO_NA, DISTRO_SAME, DISTRO_UNKNOWN, DISTRO_OTHER } distro_fit;
+
+static distro_fit fit_distro(const range_entry *e, const comp *c)
+{
+	if (!e->distro)
+		return DISTRO_NA;
+	if (c->namespace_ && !word_in(e->distro, c->namespace_))
+		return DISTRO_OTHER;
+	if (!e->release)
+		return c->namespace_ ? DISTRO_SAME : DISTRO_UNKNOWN;
+	if (!c->release || !c->namespace_)
+		return DISTRO_UNKNOWN;
+	size_t n = strlen(e->release);
+	if (strncmp(c->release, e->release, n) == 0 &&
+	    (c->release[n] == '\0' || c->release[n] == '.'))
+		return DISTRO_SAME;
+	return DISTRO_OTHER;
+}
+
 /* Does the entry affect this version? On yes, writes the evidence. */
-static int evaluate(const range_entry *e, const comp *c, bool *hit,
-		    ym_buf *evidence)
+static int evaluate(const range_entry *e, const comp *c, bool by_source,
+		    distro_fit fit, bool *hit, ym_buf *evidence)
 {
 	*hit = false;
 	ym_osv_hit h = {0};
@@ -203,7 +316,11 @@ static int evaluate(const range_entry *e, const comp *c, bool *hit,
 				      h.closing->version);
 	}
 	ym_jsonw_kstr(&w, "scheme", ym_scheme_name(e->scheme));
-	ym_jsonw_kstr(&w, "matched_by", "purl");
+	ym_jsonw_kstr(&w, "matched_by", by_source ? "source_package" : "purl");
+	if (fit == DISTRO_SAME && c->release)
+		ym_jsonw_kstr(&w, "release", c->release);
+	if (fit == DISTRO_UNKNOWN)
+		ym_jsonw_kbool(&w, "release_checked", false);
 	ym_jsonw_kstr(&w, "component_purl", c->purl);
 	ym_jsonw_kstr(&w, "component_version", c->version);
 	ym_jsonw_obj_end(&w);
@@ -257,45 +374,65 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 			continue;
 		}
 		stats->matchable++;
-		ym_buf_reset(&key);
-		ym_buf_adds(&key, c->ecosystem);
-		ym_buf_addc(&key, '\0');
-		ym_buf_adds(&key, c->pkg_key);
-		const range_entry *e = ym_map_get(&ix.by_pkg, key.ptr, key.len);
 		/* one finding per vulnerability even when several of its
 		 * ranges hold the version */
 		seen.n = 0;
-		for (; e && !rc; e = e->next) {
-			bool dup = false;
-			for (size_t k = 0; k < seen.n && !dup; k++)
-				dup = seen.v[k] == e->vuln_rowid;
-			if (dup)
+		for (int pass = 0; pass < 2 && !rc; pass++) {
+			/* pass 1: the distribution's source package, which
+			 * Debian, Ubuntu and Alpine advisories name */
+			const char *name = pass ? c->source_pkg : c->pkg_key;
+			if (!name || (pass && c->pkg_key &&
+				      strcmp(name, c->pkg_key) == 0))
 				continue;
-			bool hit;
-			if (evaluate(e, c, &hit, &evidence)) {
-				/* a range whose versions the scheme cannot
-				 * read (kept at import with a warning) */
-				stats->unreadable_ranges++;
-				continue;
+			ym_buf_reset(&key);
+			ym_buf_adds(&key, c->ecosystem);
+			ym_buf_addc(&key, '\0');
+			ym_buf_adds(&key, name);
+			const range_entry *e =
+				ym_map_get(&ix.by_pkg, key.ptr, key.len);
+			for (; e && !rc; e = e->next) {
+				bool dup = false;
+				for (size_t k = 0; k < seen.n && !dup; k++)
+					dup = seen.v[k] == e->vuln_rowid;
+				if (dup)
+					continue;
+				distro_fit fit = fit_distro(e, c);
+				/* a source package name only means something
+				 * to its own distribution's advisories */
+				if (fit == DISTRO_OTHER ||
+				    (pass && fit == DISTRO_NA))
+					continue;
+				bool hit;
+				if (evaluate(e, c, pass == 1, fit, &hit,
+					     &evidence)) {
+					/* a range whose versions the scheme
+					 * cannot read (kept at import with a
+					 * warning) */
+					stats->unreadable_ranges++;
+					continue;
+				}
+				if (!hit)
+					continue;
+				ym_vec_push(&seen, e->vuln_rowid);
+				ym_finding f = {
+					.asset_id = c->asset_id,
+					.component_id = c->id,
+					.vuln_rowid = e->vuln_rowid,
+					.component_key = ym_arena_printf(
+						&work, "%s/%s", c->ecosystem,
+						c->pkg_key),
+					.component_name = c->name,
+					.component_version = c->version,
+					.component_purl = c->purl,
+					.confidence = fit == DISTRO_UNKNOWN
+							      ? "medium"
+							      : "high",
+					.evidence = ym_arena_strndup(
+						&work, evidence.ptr,
+						evidence.len),
+				};
+				ym_vec_push(&hits, f);
 			}
-			if (!hit)
-				continue;
-			ym_vec_push(&seen, e->vuln_rowid);
-			ym_finding f = {
-				.asset_id = c->asset_id,
-				.component_id = c->id,
-				.vuln_rowid = e->vuln_rowid,
-				.component_key = ym_arena_printf(
-					&work, "%s/%s", c->ecosystem,
-					c->pkg_key),
-				.component_name = c->name,
-				.component_version = c->version,
-				.component_purl = c->purl,
-				.confidence = "high",
-				.evidence = ym_arena_strndup(
-					&work, evidence.ptr, evidence.len),
-			};
-			ym_vec_push(&hits, f);
 		}
 	}
 	/* exact sightings first, then carry-overs and new findings */

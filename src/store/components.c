@@ -247,8 +247,8 @@ static int replace(ym_store *s, int64_t asset_id, const char *tag,
 				   "INSERT INTO components (asset_id, parent_id,"
 				   " bom_ref, name, version, purl, cpe,"
 				   " ecosystem, pkg_key, type, supplier,"
-				   " licenses, hashes, scope, source)"
-				   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+				   " licenses, hashes, scope, source, source_pkg)"
+				   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 				   " RETURNING id",
 				   &st, err);
 		if (rc)
@@ -272,6 +272,7 @@ static int replace(ym_store *s, int64_t asset_id, const char *tag,
 		DB_TEXT(s, st, 13, c[i].hashes);
 		DB_TEXT(s, st, 14, c[i].scope);
 		DB_TEXT(s, st, 15, tag ? tag : c[i].source);
+		DB_TEXT(s, st, 16, c[i].source_pkg);
 		rc = ym_db_step(s, st, err);
 		if (rc == 1)
 			ids[i] = COL_INT(s, st, 0);
@@ -309,7 +310,7 @@ int ym_store_components_each(ym_store *s, const ym_scope *scope,
 	ym_buf_adds(&sql, "SELECT c.id, c.asset_id, c.parent_id, c.bom_ref,"
 			  " c.name, c.version, c.purl, c.cpe, c.ecosystem,"
 			  " c.pkg_key, c.source, a.name, c.type, c.supplier,"
-			  " c.licenses, c.hashes, c.scope"
+			  " c.licenses, c.hashes, c.scope, c.source_pkg"
 			  " FROM components c JOIN assets a ON a.id = c.asset_id"
 			  " WHERE 1 = 1");
 	if (asset_id)
@@ -343,6 +344,7 @@ int ym_store_components_each(ym_store *s, const ym_scope *scope,
 			.licenses = COL_TEXT(s, st, 14),
 			.hashes = COL_TEXT(s, st, 15),
 			.scope = COL_TEXT(s, st, 16),
+			.source_pkg = COL_TEXT(s, st, 17),
 		};
 		rc = cb(&c, ctx);
 		if (rc)

@@ -55,6 +55,7 @@ const char *const ym_sqlite_migrations[YM_SQLITE_MIGRATIONS] = {
 	"  ecosystem TEXT,"
 	"  pkg_key TEXT,"
 	"  type TEXT, supplier TEXT, licenses TEXT, hashes TEXT, scope TEXT,"
+	"  source_pkg TEXT,"
 	"  source TEXT"
 	");"
 	"CREATE INDEX components_asset ON components(asset_id);"

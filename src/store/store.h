@@ -184,6 +184,9 @@ typedef struct ym_component {
 	const char *hashes;     /* "SHA-256:hex, SHA-1:hex" (algorithm names
 				 * as CycloneDX writes them), or NULL */
 	const char *scope;      /* required | optional | excluded, or NULL */
+	const char *source_pkg; /* the distribution's source package (Debian,
+				 * RPM, Alpine origin), which distribution
+				 * advisories name; NULL if unknown */
 	const char *source;     /* where it came from: the SBOM file name */
 	const char *asset_name; /* filled on read */
 } ym_component;

@@ -1,0 +1,31 @@
+# Distribution-aware matching: a distribution's advisories apply only to
+# that distribution and release (Debian 12 vs 11, Debian vs Ubuntu, which
+# share the deb type), through the source package the advisories name
+# (libssl3 and libcrypto3 come from openssl), and a backported fix is not
+# a finding. A package whose release is unknown matches with medium
+# confidence and says so.
+. "$(dirname "$0")/lib.sh"
+
+y init >/dev/null
+D="$FIX/distro"
+y --quiet feed import osv --no-scan "$D/osv" >/dev/null
+check_run "inventories" 0 y --quiet import inventory \
+	"$D/deb12-patched.json" "$D/deb12-old.json" "$D/deb11.json" \
+	"$D/ubuntu2204.json" "$D/alpine319.json"
+check_run "sbom without release" 0 y --quiet import sbom "$D/no-release.cdx.json"
+check_run "findings" 0 y --format csv findings list
+check_eq "exactly these findings" "alpine319,libcrypto3,3.1.3-r0,ALPINE-9004
+deb11,libssl1.1,1.1.1w-0+deb11u1,DSA-9002-1
+deb12-old,libssl3,3.0.9-1,DSA-9001-1
+deb12-old,openssl,3.0.9-1,DSA-9001-1
+legacy-image,openssl,3.0.9-1,DSA-9001-1
+ubuntu2204,libssl3,3.0.2-0ubuntu1.10,USN-9003-1" \
+	"$(printf '%s\n' "$OUT" | tr -d '\r' | tail -n +2 | cut -d, -f3,6,7,9 | sort)"
+check_eq "no finding on the patched host (backport)" "0" \
+	"$(sqlite3 "$DB" "SELECT count(*) FROM findings f JOIN assets a ON a.id = f.asset_id WHERE a.name = 'deb12-patched'")"
+check_eq "by source package, release checked" "source_package|12|high" \
+	"$(sqlite3 "$DB" "SELECT json_extract(evidence, '$.matched_by') || '|' || json_extract(evidence, '$.release') || '|' || confidence FROM findings f JOIN assets a ON a.id = f.asset_id WHERE a.name = 'deb12-old' AND component_name = 'libssl3'")"
+check_eq "release unknown: medium, said" "0|medium" \
+	"$(sqlite3 "$DB" "SELECT json_extract(evidence, '$.release_checked') || '|' || confidence FROM findings f JOIN assets a ON a.id = f.asset_id WHERE a.name = 'legacy-image'")"
+
+done_testing
