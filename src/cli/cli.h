@@ -56,9 +56,11 @@ int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_vuln(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_scan(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_findings(ym_ctx *ctx, int argc, char **argv);
+int ym_cmd_explain(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_version(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_purl(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_cpe(ym_ctx *ctx, int argc, char **argv);
+int ym_cmd_cvss(ym_ctx *ctx, int argc, char **argv);
 
 /* Helpers (cli_util.c). */
 /* Prints "yamori: <formatted error>" to stderr; returns YM_EXIT_FAIL or

@@ -343,6 +343,25 @@ static int show_one(const ym_finding *f, void *vctx)
 			      src, ev(e, "ecosystem") ? ev(e, "ecosystem") : "",
 			      ev(e, "package") ? ev(e, "package") : "",
 			      ev(e, "matched_by") ? ev(e, "matched_by") : "");
+	/* the distribution checks, in words */
+	const char *by = ev(e, "matched_by");
+	if (by && strcmp(by, "source_package") == 0)
+		ym_buf_printf(out,
+			      _("  %s is built from the source package %s, "
+				"which the distribution's advisory names\n"),
+			      f->component_name,
+			      ev(e, "package") ? ev(e, "package") : "");
+	if (ev(e, "release"))
+		ym_buf_printf(out,
+			      _("  the advisory is for release %s, the "
+				"release the package comes from\n"),
+			      ev(e, "release"));
+	const ym_json *rc = ym_json_get(e, "release_checked");
+	if (rc && rc->type == YM_JSON_FALSE)
+		ym_buf_printf(out,
+			      _("  the package's distribution release is not "
+				"known (its purl has no distro): it may be "
+				"fixed there, so the confidence is lowered\n"));
 	return 0;
 }
 
@@ -385,4 +404,22 @@ int ym_cmd_findings(ym_ctx *ctx, int argc, char **argv)
 	if (strcmp(argv[1], "show") == 0)
 		return show(ctx, argc - 1, argv + 1);
 	return ym_cli_usage("findings", _("unknown subcommand '%s'"), argv[1]);
+}
+
+/* yamori explain FINDING: the same as findings show, the name users look
+ * for when they ask "why is this a finding?". */
+int ym_cmd_explain(ym_ctx *ctx, int argc, char **argv)
+{
+	if (ym_cli_wants_help(argc, argv)) {
+		printf(_("usage: yamori explain FINDING\n"
+			 "\n"
+			 "Says in plain words why a finding matched: which "
+			 "component and version,\nwhich source record and "
+			 "range, which version scheme, how the package\nwas "
+			 "identified (purl, source package, CPE) and what "
+			 "lowered the\nconfidence. Same as 'yamori findings "
+			 "show'.\n"));
+		return YM_EXIT_OK;
+	}
+	return show(ctx, argc, argv);
 }

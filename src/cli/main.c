@@ -35,12 +35,15 @@ static const ym_cmd commands[] = {
 	 YM_CMD_NEEDS_STORE, ym_cmd_scan},
 	{"findings", N_("list and show findings with their evidence"),
 	 YM_CMD_NEEDS_STORE, ym_cmd_findings},
+	{"explain", N_("explain why a finding matched, in plain words"),
+	 YM_CMD_NEEDS_STORE, ym_cmd_explain},
 	{"version", N_("compare versions and test ranges (cmp, in, canon)"),
 	 0, ym_cmd_version},
 	{"purl", N_("parse and normalise Package URLs (parse, canon)"), 0,
 	 ym_cmd_purl},
 	{"cpe", N_("parse and match CPE 2.3 names (parse, match)"), 0,
 	 ym_cmd_cpe},
+	{"cvss", N_("score CVSS v2/v3.0/v3.1/v4.0 vectors"), 0, ym_cmd_cvss},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

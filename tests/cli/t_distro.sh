@@ -28,4 +28,16 @@ check_eq "by source package, release checked" "source_package|12|high" \
 check_eq "release unknown: medium, said" "0|medium" \
 	"$(sqlite3 "$DB" "SELECT json_extract(evidence, '$.release_checked') || '|' || confidence FROM findings f JOIN assets a ON a.id = f.asset_id WHERE a.name = 'legacy-image'")"
 
+id=$(sqlite3 "$DB" "SELECT f.id FROM findings f JOIN assets a ON a.id = f.asset_id WHERE a.name = 'deb12-old' AND component_name = 'libssl3'")
+check_run "explain" 0 y explain "$id"
+check_eq "explained in words" "  libssl3 3.0.9-1 — DSA-9001-1 — affected: introduced 0, fixed 3.0.11-1~deb12u1 (deb)
+  source osv, package Debian:12/openssl, matched by source_package
+  libssl3 is built from the source package openssl, which the distribution's advisory names
+  the advisory is for release 12, the release the package comes from" \
+	"$(printf '%s\n' "$OUT" | tail -n 4)"
+id=$(sqlite3 "$DB" "SELECT f.id FROM findings f JOIN assets a ON a.id = f.asset_id WHERE a.name = 'legacy-image'")
+check_run "explain unknown release" 0 y explain "$id"
+check_eq "lowered confidence explained" "  the package's distribution release is not known (its purl has no distro): it may be fixed there, so the confidence is lowered" \
+	"$(printf '%s\n' "$OUT" | tail -n 1)"
+
 done_testing
