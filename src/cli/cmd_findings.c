@@ -15,6 +15,9 @@ static void usage(void)
 {
 	printf(_("usage: yamori findings list [--asset ID|NAME] "
 		 "[--dept CODE,...] [--severity MIN] [--status STATUS]\n"
+		 "                           [--cve ID] [--product TEXT] "
+		 "[--confidence MIN] [--kev]\n"
+		 "                           [--sort KEY]\n"
 		 "       yamori findings show ID\n"
 		 "\n"
 		 "list: findings sorted by severity, then asset and component.\n"
@@ -23,6 +26,17 @@ static void usage(void)
 		 "                   (low, medium, high, critical)\n"
 		 "  --status STATUS  open (default), resolved, suppressed or "
 		 "all\n"
+		 "  --cve ID         one vulnerability, by id or alias (also "
+		 "--vuln)\n"
+		 "  --product TEXT   components whose name or purl contains "
+		 "TEXT\n"
+		 "  --confidence MIN only findings this sure or surer (low, "
+		 "medium, high)\n"
+		 "  --kev            only vulnerabilities in CISA's KEV "
+		 "catalog\n"
+		 "  --sort KEY       severity (default), asset, component, "
+		 "vulnerability,\n"
+		 "                   first_seen, last_seen\n"
 		 "show: one finding with the evidence of why it matched.\n"));
 }
 
@@ -198,6 +212,12 @@ static int list(ym_ctx *ctx, int argc, char **argv)
 		{"severity", required_argument, NULL, 's'},
 		{"status", required_argument, NULL, 't'},
 		{"dept", required_argument, NULL, 'd'},
+		{"vuln", required_argument, NULL, 'v'},
+		{"cve", required_argument, NULL, 'v'},
+		{"product", required_argument, NULL, 'p'},
+		{"confidence", required_argument, NULL, 'c'},
+		{"kev", no_argument, NULL, 'k'},
+		{"sort", required_argument, NULL, 'o'},
 		{0}};
 	ym_finding_filter ff = {.status = YM_FINDING_OPEN};
 	const char *depts = NULL;
@@ -234,6 +254,37 @@ static int list(ym_ctx *ctx, int argc, char **argv)
 				ff.status = (int)st;
 			}
 			break;
+		case 'v': ff.vuln = optarg; break;
+		case 'p': ff.product = optarg; break;
+		case 'k': ff.kev_only = true; break;
+		case 'c':
+			if (strcmp(optarg, "high") && strcmp(optarg, "medium") &&
+			    strcmp(optarg, "low"))
+				return ym_cli_usage(
+					"findings",
+					_("unknown confidence '%s' (low, medium, "
+					  "high)"),
+					optarg);
+			ff.confidence = optarg;
+			break;
+		case 'o': {
+			static const char *const sorts[] = {
+				"severity", "asset", "component",
+				"vulnerability", "first_seen", "last_seen",
+				NULL};
+			bool known = false;
+			for (int k = 0; sorts[k]; k++)
+				known = known || strcmp(optarg, sorts[k]) == 0;
+			if (!known)
+				return ym_cli_usage(
+					"findings",
+					_("unknown sort '%s' (severity, asset, "
+					  "component, vulnerability, first_seen, "
+					  "last_seen)"),
+					optarg);
+			ff.sort = optarg;
+			break;
+		}
 		default: return ym_cli_bad_option("findings", c, argv);
 		}
 	}

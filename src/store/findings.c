@@ -225,9 +225,32 @@ int ym_store_findings_each(ym_store *s, const ym_scope *scope,
 		ym_buf_adds(&sql, " AND f.status = ?");
 	if (filter && filter->id)
 		ym_buf_adds(&sql, " AND f.id = ?");
+	if (filter && filter->vuln)
+		ym_buf_adds(&sql, " AND (v.vuln_id = ? OR EXISTS (SELECT 1"
+				  " FROM vuln_aliases x WHERE x.vuln_rowid = v.id"
+				  " AND x.alias = ?))");
+	if (filter && filter->product)
+		ym_buf_adds(&sql, " AND (f.component_name LIKE ? ESCAPE '\\'"
+				  " OR f.component_purl LIKE ? ESCAPE '\\')");
+	if (filter && filter->confidence)
+		ym_buf_adds(&sql, " AND CASE f.confidence WHEN 'high' THEN 3"
+				  " WHEN 'medium' THEN 2 ELSE 1 END >= ?");
+	if (filter && filter->kev_only)
+		ym_buf_adds(&sql, " AND EXISTS (SELECT 1 FROM kev k WHERE"
+				  " k.cve_id = v.vuln_id)");
 	ym_db_scope_sql(scope, "a.department_id", &sql);
-	ym_buf_adds(&sql, " ORDER BY " SEVERITY_RANK_SQL " DESC, a.name,"
-			  " f.component_name, f.component_version, v.vuln_id");
+	const char *sort = filter && filter->sort ? filter->sort : "severity";
+	/* every order ends in the same tie-breakers, so output is stable */
+	const char *lead = strcmp(sort, "asset") == 0 ? "a.name,"
+			   : strcmp(sort, "component") == 0
+				   ? "f.component_name, f.component_version,"
+			   : strcmp(sort, "vulnerability") == 0 ? "v.vuln_id,"
+			   : strcmp(sort, "first_seen") == 0 ? "f.first_seen DESC,"
+			   : strcmp(sort, "last_seen") == 0 ? "f.last_seen DESC,"
+							    : "";
+	ym_buf_printf(&sql, " ORDER BY %s " SEVERITY_RANK_SQL " DESC, a.name,"
+			    " f.component_name, f.component_version, v.vuln_id,"
+			    " f.id", lead);
 	int rc = ym_db_prepare(s, sql.ptr, &st, err);
 	ym_buf_release(&sql);
 	if (rc)
@@ -247,6 +270,27 @@ int ym_store_findings_each(ym_store *s, const ym_scope *scope,
 						       filter->status));
 	if (filter && filter->id)
 		DB_INT(s, st, i++, filter->id);
+	ym_buf pat = YM_BUF_INIT;
+	if (filter && filter->vuln) {
+		DB_TEXT(s, st, i++, filter->vuln);
+		DB_TEXT(s, st, i++, filter->vuln);
+	}
+	if (filter && filter->product) {
+		ym_buf_addc(&pat, '%');
+		for (const char *p = filter->product; *p; p++) {
+			if (*p == '%' || *p == '_' || *p == '\\')
+				ym_buf_addc(&pat, '\\');
+			ym_buf_addc(&pat, *p);
+		}
+		ym_buf_addc(&pat, '%');
+		DB_TEXT(s, st, i++, pat.ptr);
+		DB_TEXT(s, st, i++, pat.ptr);
+	}
+	if (filter && filter->confidence)
+		DB_INT(s, st, i++,
+		       strcmp(filter->confidence, "high") == 0     ? 3
+		       : strcmp(filter->confidence, "medium") == 0 ? 2
+								   : 1);
 	ym_db_scope_bind(s, st, i, scope);
 	while ((rc = ym_db_step(s, st, err)) == 1) {
 		ym_finding f = {
@@ -279,5 +323,6 @@ int ym_store_findings_each(ym_store *s, const ym_scope *scope,
 			break;
 	}
 	s->ops->reset(st);
+	ym_buf_release(&pat);
 	return rc < 0 ? rc : 0;
 }

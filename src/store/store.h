@@ -565,6 +565,12 @@ typedef struct ym_finding_filter {
 	const char *severity;   /* minimum severity, NULL = any */
 	int status;             /* ym_finding_status, -1 = any */
 	int64_t id;             /* one finding, 0 = any */
+	const char *vuln;       /* vulnerability id or alias, NULL = any */
+	const char *product;    /* part of the component name or purl */
+	const char *confidence; /* minimum: low | medium | high */
+	bool kev_only;          /* only vulnerabilities in the KEV catalog */
+	const char *sort;       /* severity (default) | asset | component |
+				 * vulnerability | first_seen | last_seen */
 } ym_finding_filter;
 
 /* One matching run. Findings remember the last scan that saw them, so a

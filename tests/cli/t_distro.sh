@@ -28,6 +28,20 @@ check_eq "by source package, release checked" "source_package|12|high" \
 check_eq "release unknown: medium, said" "0|medium" \
 	"$(sqlite3 "$DB" "SELECT json_extract(evidence, '$.release_checked') || '|' || confidence FROM findings f JOIN assets a ON a.id = f.asset_id WHERE a.name = 'legacy-image'")"
 
+# filters and sorting
+check_run "by cve alias" 0 y --format csv findings list --cve DSA-9001-1 --sort asset
+check_eq "by cve alias rows" "deb12-old,libssl3
+deb12-old,openssl
+legacy-image,openssl" "$(printf '%s\n' "$OUT" | tr -d '\r' | tail -n +2 | cut -d, -f3,6)"
+check_run "by product" 0 y --format csv findings list --product libssl --sort asset
+check_eq "by product rows" "deb11 deb12-old ubuntu2204" \
+	"$(printf '%s\n' "$OUT" | tr -d '\r' | tail -n +2 | cut -d, -f3 | tr '\n' ' ' | sed 's/ $//')"
+check_run "by confidence" 0 y --format csv findings list --confidence high
+check_eq "high only" "5" "$(printf '%s\n' "$OUT" | tail -n +2 | grep -c .)"
+check_run "kev only" 0 y --format csv findings list --kev
+check_eq "none in KEV" "0" "$(printf '%s\n' "$OUT" | tail -n +2 | grep -c .)"
+check_run "bad sort" 2 y findings list --sort nope
+
 id=$(sqlite3 "$DB" "SELECT f.id FROM findings f JOIN assets a ON a.id = f.asset_id WHERE a.name = 'deb12-old' AND component_name = 'libssl3'")
 check_run "explain" 0 y explain "$id"
 check_eq "explained in words" "  libssl3 3.0.9-1 — DSA-9001-1 — affected: introduced 0, fixed 3.0.11-1~deb12u1 (deb)
