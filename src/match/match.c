@@ -15,6 +15,7 @@
 #include "core/vec.h"
 #include "core/xalloc.h"
 #include "ids/purl.h"
+#include "match/cpe_eval.h"
 #include "version/version.h"
 
 /* One affected range of one vulnerability, ready to evaluate. */
@@ -200,6 +201,7 @@ typedef struct comp {
 	int64_t id, asset_id;
 	const char *name, *version, *purl, *ecosystem, *pkg_key;
 	const char *source_pkg; /* distribution source package, or NULL */
+	const char *cpe, *type;
 	const char *namespace_; /* the purl's namespace ("debian"), or NULL */
 	const char *release;    /* from the purl's distro qualifier, or NULL */
 } comp;
@@ -227,6 +229,8 @@ static int collect_component(const ym_component *c, void *vctx)
 		.ecosystem = dup_or_null(cc->a, c->ecosystem),
 		.pkg_key = dup_or_null(cc->a, c->pkg_key),
 		.source_pkg = dup_or_null(cc->a, c->source_pkg),
+		.cpe = dup_or_null(cc->a, c->cpe),
+		.type = dup_or_null(cc->a, c->type),
 	};
 	/* the distribution and release of an OS package, from its purl
 	 * (pkg:deb/debian/openssl@...?distro=debian-12) */
@@ -327,13 +331,209 @@ static int evaluate(const range_entry *e, const comp *c, bool by_source,
 	return 0;
 }
 
+/* ---- CPE matching (components known by CPE only: docs/matching.md) ----
+ *
+ * Source records are found through their vulnerable criteria's
+ * vendor:product, their configurations built once per run and kept. */
+
+typedef struct cpe_cand {
+	ym_cpe_source src;
+	ym_cpe_config cfg;
+	bool ok; /* the rows built (a malformed record is left out) */
+} cpe_cand;
+
+typedef struct cpe_list {
+	cpe_cand *v;
+	size_t n;
+} cpe_list;
+
+typedef struct cpe_index {
+	ym_arena arena;
+	ym_map by_product; /* "vendor:product" -> cpe_list */
+} cpe_index;
+
+/* The n-th ':'-separated part of a CPE 2.3 formatted string, escapes
+ * kept, as the store indexes vendor and product. */
+static const char *fs_part(ym_arena *a, const char *fs, int n)
+{
+	if (!fs || strncmp(fs, "cpe:2.3:", 8) != 0)
+		return NULL;
+	int field = 0;
+	const char *start = fs + 8;
+	for (const char *p = fs + 8;; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if (*p == ':' || !*p) {
+			if (field == n)
+				return ym_arena_strndup(a, start,
+							(size_t)(p - start));
+			if (!*p)
+				return NULL;
+			field++;
+			start = p + 1;
+		}
+	}
+}
+
+typedef YM_VEC(ym_cpe_source) source_vec;
+
+static int keep_source_row(const ym_cpe_source *c, void *ctx)
+{
+	void **x = ctx;
+	source_vec *v = x[0];
+	ym_arena *a = x[1];
+	ym_cpe_source k = *c;
+	k.source = ym_arena_strdup(a, c->source);
+	k.record_id = ym_arena_strdup(a, c->record_id);
+	ym_vec_push(v, k);
+	return 0;
+}
+
+/* The candidates for vendor:product, loaded and built on first use. */
+static int cpe_candidates(ym_store *s, cpe_index *ix, const char *vendor,
+			  const char *product, const cpe_list **out,
+			  ym_err *err)
+{
+	ym_buf key = YM_BUF_INIT;
+	ym_buf_printf(&key, "%s:%s", vendor, product);
+	bool found;
+	char *k = ym_arena_strndup(&ix->arena, key.ptr, key.len);
+	void **slot = ym_map_slot(&ix->by_product, k, key.len, &found);
+	ym_buf_release(&key);
+	if (found) {
+		*out = *slot;
+		return 0;
+	}
+	source_vec srcs = YM_VEC_INIT;
+	void *ctx[2] = {&srcs, &ix->arena};
+	int rc = ym_store_cpe_sources(s, vendor, product, keep_source_row, ctx,
+				      err);
+	cpe_list *l = ym_arena_zalloc(&ix->arena, sizeof *l);
+	l->v = ym_arena_zalloc(&ix->arena, (srcs.n + 1) * sizeof *l->v);
+	for (size_t i = 0; !rc && i < srcs.n; i++) {
+		ym_cpe_criterion *rows;
+		size_t n;
+		cpe_cand *c = &l->v[l->n++];
+		c->src = srcs.v[i];
+		rc = ym_store_cpe_rows(s, c->src.source_id, &ix->arena, &rows,
+				       &n, err);
+		if (!rc)
+			c->ok = ym_cpe_config_build(rows, n, &ix->arena,
+						    &c->cfg, NULL) == 0;
+	}
+	ym_vec_release(&srcs);
+	*slot = l;
+	*out = l;
+	return rc;
+}
+
+/* The asset's platforms: its operating-system (and hardware) components
+ * known by CPE. */
+static size_t asset_platforms(const comp *all, size_t n, int64_t asset_id,
+			      ym_arena *a, ym_cpe_subject **out,
+			      int64_t **ids)
+{
+	size_t k = 0;
+	*out = ym_arena_alloc(a, (n + 1) * sizeof **out);
+	*ids = ym_arena_alloc(a, (n + 1) * sizeof **ids);
+	for (size_t i = 0; i < n; i++) {
+		const comp *c = &all[i];
+		if (c->asset_id != asset_id || !c->cpe)
+			continue;
+		bool os = (c->type && (strcmp(c->type, "operating-system") == 0 ||
+				       strcmp(c->type, "device") == 0 ||
+				       strcmp(c->type, "firmware") == 0)) ||
+			  strncmp(c->cpe, "cpe:2.3:o:", 10) == 0 ||
+			  strncmp(c->cpe, "cpe:2.3:h:", 10) == 0;
+		if (os && ym_cpe_subject_from_cpe(&(*out)[k], c->cpe, c->version,
+						  a, NULL) == 0)
+			(*ids)[k++] = c->id;
+	}
+	return k;
+}
+
+typedef YM_VEC(ym_finding) finding_vec;
+
+/* Evaluates one CPE-identified component against every record naming its
+ * vendor:product; one finding per vulnerability. */
+static int match_cpe(ym_store *s, cpe_index *cix, const comp *c,
+		     ym_cpe_subject *all_plats, const int64_t *plat_ids,
+		     size_t n_all, ym_arena *work,
+		     finding_vec *hits, ym_buf *evidence,
+		     ym_match_stats *stats, ym_err *err)
+{
+	const char *vendor = fs_part(work, c->cpe, 1);
+	const char *product = fs_part(work, c->cpe, 2);
+	if (!vendor || !product || strcmp(vendor, "*") == 0 ||
+	    strcmp(product, "*") == 0)
+		return 0;
+	ym_cpe_subject subj;
+	if (ym_cpe_subject_from_cpe(&subj, c->cpe, c->version, work, NULL))
+		return 0;
+	stats->matchable++;
+	/* the component is not its own platform (a firmware on a device) */
+	ym_cpe_subject *plats = ym_arena_alloc(work, (n_all + 1) *
+							    sizeof *plats);
+	size_t n_plats = 0;
+	for (size_t i = 0; i < n_all; i++)
+		if (plat_ids[i] != c->id)
+			plats[n_plats++] = all_plats[i];
+	const cpe_list *l;
+	int rc = cpe_candidates(s, cix, vendor, product, &l, err);
+	if (rc)
+		return rc;
+	size_t first = hits->n;
+	for (size_t i = 0; i < l->n; i++) {
+		const cpe_cand *cand = &l->v[i];
+		if (!cand->ok)
+			continue;
+		bool dup = false;
+		for (size_t k = first; k < hits->n && !dup; k++)
+			dup = hits->v[k].vuln_rowid == cand->src.vuln_rowid;
+		if (dup)
+			continue;
+		ym_cpe_eval_result r;
+		if (!ym_cpe_eval(&cand->cfg, &subj, plats, n_plats, &r))
+			continue;
+		ym_jsonw w;
+		ym_buf_reset(evidence);
+		ym_jsonw_init(&w, evidence, false);
+		ym_jsonw_obj_begin(&w);
+		ym_jsonw_kstr(&w, "source", cand->src.source);
+		ym_jsonw_kstr(&w, "record", cand->src.record_id);
+		ym_jsonw_kstr(&w, "matched_by", "cpe");
+		ym_jsonw_kstr(&w, "component_cpe", c->cpe);
+		ym_jsonw_kstr(&w, "component_version", c->version);
+		ym_jsonw_key(&w, "cpe_match");
+		ym_cpe_eval_evidence(&r, &subj, plats, &w);
+		ym_jsonw_obj_end(&w);
+		ym_finding f = {
+			.asset_id = c->asset_id,
+			.component_id = c->id,
+			.vuln_rowid = cand->src.vuln_rowid,
+			.component_key = ym_arena_printf(work, "cpe/%s:%s",
+							 vendor, product),
+			.component_name = c->name,
+			.component_version = c->version,
+			.component_purl = c->purl,
+			.confidence = ym_cpe_confidence_name(r.confidence),
+			.evidence = ym_arena_strndup(work, evidence->ptr,
+						     evidence->len),
+		};
+		ym_vec_push(hits, f);
+	}
+	return 0;
+}
+
 int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 		 ym_err *err)
 {
 	index_t ix;
 	ym_arena work;
 	comp_vec comps = YM_VEC_INIT;
-	YM_VEC(ym_finding) hits = YM_VEC_INIT;
+	finding_vec hits = YM_VEC_INIT;
 	YM_VEC(int64_t) seen = YM_VEC_INIT;
 	bool *handled = NULL;
 	ym_buf evidence = YM_BUF_INIT, key = YM_BUF_INIT;
@@ -345,6 +545,13 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 	ym_map_init(&ix.by_pkg);
 	ix.ranges = 0;
 	ym_arena_init(&work, 1 << 20);
+	cpe_index cix;
+	ym_arena_init(&cix.arena, 1 << 20);
+	ym_map_init(&cix.by_product);
+	int64_t plat_asset = -1;
+	ym_cpe_subject *plats = NULL;
+	int64_t *plat_ids = NULL;
+	size_t n_plats = 0;
 
 	build_ctx bc = {.ix = &ix, .err = err};
 	rc = ym_store_ranges_each(s, add_range, &bc, err);
@@ -366,6 +573,18 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 		const comp *c = &comps.v[i];
 		stats->components++;
 		ym_progress_update(&prog, i + 1);
+		/* known by CPE only: NVD, JVN and CVE 5 criteria decide */
+		if (!c->ecosystem && c->cpe) {
+			if (c->asset_id != plat_asset) {
+				plat_asset = c->asset_id;
+				n_plats = asset_platforms(comps.v, comps.n,
+							  c->asset_id, &work,
+							  &plats, &plat_ids);
+			}
+			rc = match_cpe(s, &cix, c, plats, plat_ids, n_plats,
+				       &work, &hits, &evidence, stats, err);
+			continue;
+		}
 		if (!c->ecosystem || !c->pkg_key || !c->version)
 			continue;
 		ym_scheme scheme = ym_scheme_for_purl_type(c->ecosystem);
@@ -467,6 +686,8 @@ out:
 	ym_buf_release(&key);
 	ym_map_release(&ix.by_pkg);
 	ym_arena_release(&ix.arena);
+	ym_map_release(&cix.by_product);
+	ym_arena_release(&cix.arena);
 	ym_arena_release(&work);
 	return rc;
 }

@@ -462,6 +462,20 @@ int ym_store_ranges_each(ym_store *s, ym_range_cb cb, void *ctx,
 			 ym_err *err);
 int ym_store_vuln_count(ym_store *s, int64_t *n, ym_err *err);
 
+/* Source records with a vulnerable CPE criterion for vendor:product
+ * (withdrawn and rejected records left out), for the CPE matcher. */
+typedef struct ym_cpe_source {
+	int64_t source_id, vuln_rowid;
+	const char *source;    /* "nvd", "jvn", "cve5" */
+	const char *record_id; /* the source's id for the record */
+} ym_cpe_source;
+typedef int (*ym_cpe_source_cb)(const ym_cpe_source *c, void *ctx);
+int ym_store_cpe_sources(ym_store *s, const char *vendor, const char *product,
+			 ym_cpe_source_cb cb, void *ctx, ym_err *err);
+/* All CPE criteria rows of one source record, in order (in arena). */
+int ym_store_cpe_rows(ym_store *s, int64_t source_id, ym_arena *arena,
+		      ym_cpe_criterion **rows, size_t *n, ym_err *err);
+
 /* Search: one row per vulnerability, newest modification first. */
 typedef struct ym_vuln_filter {
 	const char *text;         /* part of the id, an alias, the title or

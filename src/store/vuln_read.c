@@ -368,3 +368,44 @@ int ym_store_vuln_rowids_each(ym_store *s, const char *since, ym_rowid_cb cb,
 	ym_vec_release(&ids);
 	return rc;
 }
+
+int ym_store_cpe_sources(ym_store *s, const char *vendor, const char *product,
+			 ym_cpe_source_cb cb, void *ctx, ym_err *err)
+{
+	ym_stmt *st;
+	int rc = ym_db_prepare(
+		s,
+		"SELECT DISTINCT c.source_id, c.vuln_rowid, src.source,"
+		" src.source_vuln_id FROM vuln_cpes c"
+		" JOIN vuln_sources src ON src.id = c.source_id"
+		" JOIN vulnerabilities v ON v.id = c.vuln_rowid"
+		" WHERE c.vendor = ? AND c.product = ? AND c.vulnerable = 1"
+		" AND src.withdrawn IS NULL AND src.rejected = 0"
+		" AND v.rejected = 0 ORDER BY c.source_id",
+		&st, err);
+	if (rc)
+		return rc;
+	DB_TEXT(s, st, 1, vendor);
+	DB_TEXT(s, st, 2, product);
+	while ((rc = ym_db_step(s, st, err)) == 1) {
+		ym_cpe_source c = {.source_id = COL_INT(s, st, 0),
+				   .vuln_rowid = COL_INT(s, st, 1),
+				   .source = COL_TEXT(s, st, 2),
+				   .record_id = COL_TEXT(s, st, 3)};
+		if ((rc = cb(&c, ctx)))
+			break;
+	}
+	s->ops->reset(st);
+	return rc < 0 ? rc : rc;
+}
+
+int ym_store_cpe_rows(ym_store *s, int64_t source_id, ym_arena *a,
+		      ym_cpe_criterion **rows, size_t *n, ym_err *err)
+{
+	ym_vuln v;
+	memset(&v, 0, sizeof v);
+	int rc = load_cpes(s, source_id, a, &v, err);
+	*rows = (ym_cpe_criterion *)v.cpes;
+	*n = v.n_cpes;
+	return rc;
+}
