@@ -104,6 +104,13 @@ static void json_finding(ym_jsonw *w, const ym_finding *f, ym_arena *a)
 	ym_jsonw_obj_begin(w);
 	ym_jsonw_kint(w, "id", f->id);
 	ym_jsonw_kstr(w, "status", ym_finding_status_name(f->status));
+	if (f->suppressed_by) {
+		ym_jsonw_key(w, "suppressed");
+		ym_jsonw_obj_begin(w);
+		ym_jsonw_kstr(w, "by", f->suppressed_by);
+		ym_jsonw_kstr(w, "reason", f->suppress_reason);
+		ym_jsonw_obj_end(w);
+	}
 	ym_jsonw_kstr(w, "severity", f->severity);
 	ym_jsonw_kstr(w, "confidence", f->confidence);
 	ym_jsonw_key(w, "asset");
@@ -380,6 +387,7 @@ static int show_one(const ym_finding *f, void *vctx)
 	line(out, _("First seen"), f->first_seen);
 	line(out, _("Last seen"), f->last_seen);
 	line(out, _("Resolved"), f->resolved_at);
+	line(out, _("Suppressed"), f->suppress_reason);
 	/* the one-line answer to "why": component — record — range */
 	ym_buf_printf(out, "%s:\n  %s %s \xE2\x80\x94 %s \xE2\x80\x94 ",
 		      _("Why it matched"), f->component_name,

@@ -37,6 +37,8 @@ static const ym_cmd commands[] = {
 	 YM_CMD_NEEDS_STORE, ym_cmd_findings},
 	{"explain", N_("explain why a finding matched, in plain words"),
 	 YM_CMD_NEEDS_STORE, ym_cmd_explain},
+	{"vex", N_("import VEX statements and apply them to findings"),
+	 YM_CMD_NEEDS_STORE, ym_cmd_vex},
 	{"version", N_("compare versions and test ranges (cmp, in, canon)"),
 	 0, ym_cmd_version},
 	{"purl", N_("parse and normalise Package URLs (parse, canon)"), 0,

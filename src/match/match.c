@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "ids/purl.h"
 #include "match/cpe_eval.h"
+#include "match/vex.h"
 #include "version/version.h"
 
 /* One affected range of one vulnerability, ready to evaluate. */
@@ -527,6 +528,158 @@ static int match_cpe(ym_store *s, cpe_index *cix, const comp *c,
 	return 0;
 }
 
+/* ---- VEX (docs/vex.md) ----
+ *
+ * Statements imported on their own apply to every asset; those an SBOM
+ * carried apply to that asset only. not_affected and fixed suppress the
+ * finding with the statement as its reason; the finding stays, visible,
+ * and the suppression is lifted when no statement applies any more. */
+
+typedef YM_VEC(ym_vex_statement) stmt_vec;
+
+typedef struct vex_state {
+	ym_arena arena;
+	stmt_vec global;
+	int64_t asset_id;      /* the asset whose SBOM statements are below */
+	const ym_vex_statement *asset_st;
+	size_t n_asset_st;
+} vex_state;
+
+static const char *const *split_joined(ym_arena *a, const char *joined)
+{
+	YM_VEC(const char *) l = YM_VEC_INIT;
+	for (const char *p = joined; p && *p;) {
+		const char *e = strstr(p, ", ");
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		ym_vec_push(&l, ym_arena_strndup(a, p, n));
+		p = e ? e + 2 : NULL;
+	}
+	const char **out = ym_arena_alloc(a, (l.n + 1) * sizeof *out);
+	for (size_t i = 0; i < l.n; i++)
+		out[i] = l.v[i];
+	out[l.n] = NULL;
+	ym_vec_release(&l);
+	return out;
+}
+
+static int keep_vex_row(const ym_vex_row *r, void *ctx)
+{
+	vex_state *v = ctx;
+	ym_arena *a = &v->arena;
+	ym_vex_product *p = ym_arena_zalloc(a, sizeof *p);
+	p->purl = r->purl ? ym_arena_strdup(a, r->purl) : NULL;
+	p->cpe = r->cpe ? ym_arena_strdup(a, r->cpe) : NULL;
+	p->name = r->name ? ym_arena_strdup(a, r->name) : NULL;
+	p->version = r->version ? ym_arena_strdup(a, r->version) : NULL;
+	p->range = r->range ? ym_arena_strdup(a, r->range) : NULL;
+	ym_vex_statement st = {
+		.vuln_id = ym_arena_strdup(a, r->vuln_id),
+		.aliases = split_joined(a, r->aliases),
+		.status = strcmp(r->status, "not_affected") == 0 ? YM_VEX_NOT_AFFECTED
+			  : strcmp(r->status, "fixed") == 0	 ? YM_VEX_FIXED
+			  : strcmp(r->status, "affected") == 0	 ? YM_VEX_AFFECTED
+								 : YM_VEX_UNDER_INVESTIGATION,
+		.justification_text = r->justification
+					      ? ym_arena_strdup(a, r->justification)
+					      : NULL,
+		.products = p,
+		.n_products = 1,
+		.file = ym_arena_strdup(a, r->file),
+	};
+	ym_vec_push(&v->global, st);
+	return 0;
+}
+
+/* The SBOM statements of asset id, parsed on first use. */
+static void asset_statements(ym_store *s, vex_state *v, int64_t id)
+{
+	if (v->asset_id == id)
+		return;
+	v->asset_id = id;
+	v->asset_st = NULL;
+	v->n_asset_st = 0;
+	const char *text;
+	if (ym_store_asset_vex(s, id, &v->arena, &text, NULL) || !text)
+		return;
+	ym_vex_doc doc;
+	if (ym_vex_parse(text, strlen(text), "(SBOM)", &v->arena, &doc, NULL))
+		return;
+	v->asset_st = doc.statements;
+	v->n_asset_st = doc.n_statements;
+}
+
+/* The reason the first suppressing statement gives, or NULL. */
+static const char *vex_reason(const ym_vex_statement *st, size_t n,
+			      const char *vid, const char *const *aliases,
+			      const ym_component *c, ym_arena *a)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (st[i].status != YM_VEX_NOT_AFFECTED &&
+		    st[i].status != YM_VEX_FIXED)
+			continue;
+		ym_vex_hit hit;
+		if (!ym_vex_applies(&st[i], vid, aliases, c, NULL, &hit))
+			continue;
+		const char *why = st[i].justification
+					  ? ym_vex_justification_name(
+						    st[i].justification)
+					  : st[i].justification_text;
+		return ym_arena_printf(a, "VEX %s%s%s (%s)",
+				       ym_vex_status_name(st[i].status),
+				       why ? ": " : "", why ? why : "",
+				       st[i].file ? st[i].file : "SBOM");
+	}
+	return NULL;
+}
+
+static int cmp_comp(const void *key, const void *elem)
+{
+	const comp *k = key, *e = elem;
+	if (k->asset_id != e->asset_id)
+		return k->asset_id < e->asset_id ? -1 : 1;
+	return k->id < e->id ? -1 : k->id > e->id;
+}
+
+/* Sets suppress_reason on the hits a statement applies to. */
+static int apply_vex(ym_store *s, vex_state *v, const comp_vec *comps,
+		     ym_finding *hits, size_t n, ym_arena *work,
+		     ym_match_stats *stats, ym_err *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		ym_finding *f = &hits[i];
+		asset_statements(s, v, f->asset_id);
+		if (!v->global.n && !v->n_asset_st)
+			continue;
+		comp key = {.asset_id = f->asset_id, .id = f->component_id};
+		const comp *c = bsearch(&key, comps->v, comps->n,
+					sizeof *comps->v, cmp_comp);
+		if (!c)
+			continue;
+		const char *vid;
+		const char *const *aliases;
+		int rc = ym_store_vuln_names(s, f->vuln_rowid, work, &vid,
+					     &aliases, err);
+		if (rc)
+			return rc;
+		if (!vid)
+			continue;
+		ym_component yc = {.name = c->name, .version = c->version,
+				   .purl = c->purl, .cpe = c->cpe,
+				   .ecosystem = c->ecosystem,
+				   .pkg_key = c->pkg_key};
+		const char *why = vex_reason(v->asset_st, v->n_asset_st, vid,
+					     aliases, &yc, work);
+		if (!why)
+			why = vex_reason(v->global.v, v->global.n, vid, aliases,
+					 &yc, work);
+		if (why) {
+			f->suppress_reason = why;
+			stats->vex_suppressed++;
+		}
+	}
+	return 0;
+}
+
 int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 		 ym_err *err)
 {
@@ -654,6 +807,15 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 			}
 		}
 	}
+	vex_state vx = {.asset_id = -1};
+	ym_arena_init(&vx.arena, 0);
+	if (!rc)
+		rc = ym_store_vex_each(s, keep_vex_row, &vx, err);
+	if (!rc)
+		rc = apply_vex(s, &vx, &comps, hits.v, hits.n, &work, stats,
+			       err);
+	ym_vec_release(&vx.global);
+	ym_arena_release(&vx.arena);
 	/* exact sightings first, then carry-overs and new findings */
 	handled = ym_xcalloc(hits.n ? hits.n : 1, sizeof *handled);
 	for (int pass = 0; pass < 2 && !rc; pass++) {

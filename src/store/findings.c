@@ -80,13 +80,31 @@ static int bind_sighting(ym_store *s, ym_stmt *st, int i, const ym_finding *f,
 	return i;
 }
 
+/* The four placeholders of SIGHTING_SET's suppression part. */
+static int bind_suppression(ym_store *s, ym_stmt *st, int i,
+			    const ym_finding *f)
+{
+	for (int k = 0; k < 4; k++)
+		DB_TEXT(s, st, i++, f->suppress_reason);
+	return i;
+}
+
+/* A VEX suppression is decided anew at every sighting: set when a
+ * statement applies, lifted when none does any more. */
 #define SIGHTING_SET                                                      \
 	" SET component_id = ?, component_name = ?, component_version = ?," \
 	" component_purl = ?, confidence = ?, evidence = ?, last_seen = ?,"  \
 	" last_scan = ?,"                                                    \
 	" resolved_at = CASE WHEN status = 'resolved' THEN NULL"            \
 	"   ELSE resolved_at END,"                                           \
-	" status = CASE WHEN status = 'resolved' THEN 'open' ELSE status END"
+	" status = CASE WHEN ? IS NOT NULL THEN 'suppressed'"               \
+	"   WHEN status = 'resolved' THEN 'open'"                           \
+	"   WHEN status = 'suppressed' AND suppressed_by = 'vex' THEN 'open'" \
+	"   ELSE status END,"                                                \
+	" suppress_reason = CASE WHEN ? IS NOT NULL THEN ?"                 \
+	"   WHEN suppressed_by = 'vex' THEN NULL ELSE suppress_reason END," \
+	" suppressed_by = CASE WHEN ? IS NOT NULL THEN 'vex'"               \
+	"   WHEN suppressed_by = 'vex' THEN NULL ELSE suppressed_by END"
 
 /* A finding is one row per (asset, package, version, vulnerability), so
  * two versions of a package in one asset are two findings. When the
@@ -109,6 +127,7 @@ int ym_store_finding_seen(ym_store *s, const ym_finding *f,
 	if (rc)
 		return rc;
 	i = bind_sighting(s, st, 1, f, scan);
+	i = bind_suppression(s, st, i, f);
 	DB_INT(s, st, i++, f->asset_id);
 	DB_TEXT(s, st, i++, f->component_key);
 	DB_TEXT(s, st, i++, f->component_version);
@@ -130,6 +149,7 @@ int ym_store_finding_seen(ym_store *s, const ym_finding *f,
 	if (rc)
 		return rc;
 	i = bind_sighting(s, st, 1, f, scan);
+	i = bind_suppression(s, st, i, f);
 	DB_INT(s, st, i++, f->asset_id);
 	DB_TEXT(s, st, i++, f->component_key);
 	DB_INT(s, st, i++, f->vuln_rowid);
@@ -145,7 +165,10 @@ int ym_store_finding_seen(ym_store *s, const ym_finding *f,
 		"INSERT INTO findings (component_id, component_name,"
 		" component_version, component_purl, confidence, evidence,"
 		" last_seen, last_scan, asset_id, vuln_rowid, component_key,"
-		" status, first_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,'open',?)",
+		" first_seen, status, suppressed_by, suppress_reason)"
+		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,"
+		" CASE WHEN ? IS NULL THEN 'open' ELSE 'suppressed' END,"
+		" CASE WHEN ? IS NULL THEN NULL ELSE 'vex' END, ?)",
 		&st, err);
 	if (rc)
 		return rc;
@@ -154,6 +177,9 @@ int ym_store_finding_seen(ym_store *s, const ym_finding *f,
 	DB_INT(s, st, i++, f->vuln_rowid);
 	DB_TEXT(s, st, i++, f->component_key);
 	DB_TEXT(s, st, i++, scan->now);
+	DB_TEXT(s, st, i++, f->suppress_reason);
+	DB_TEXT(s, st, i++, f->suppress_reason);
+	DB_TEXT(s, st, i++, f->suppress_reason);
 	rc = ym_db_run(s, st, err);
 	if (!rc)
 		*result = YM_SIGHT_NEW;
@@ -209,7 +235,8 @@ int ym_store_findings_each(ym_store *s, const ym_scope *scope,
 		" v.summary_ja,"
 		" (SELECT group_concat(alias, ', ') FROM (SELECT DISTINCT alias"
 		"   FROM vuln_aliases WHERE vuln_rowid = v.id AND"
-		"   alias <> v.vuln_id ORDER BY alias))"
+		"   alias <> v.vuln_id ORDER BY alias)),"
+		" f.suppressed_by, f.suppress_reason"
 		" FROM findings f"
 		" JOIN assets a ON a.id = f.asset_id"
 		" JOIN vulnerabilities v ON v.id = f.vuln_rowid"
@@ -316,6 +343,8 @@ int ym_store_findings_each(ym_store *s, const ym_scope *scope,
 			.summary = COL_TEXT(s, st, 20),
 			.summary_ja = COL_TEXT(s, st, 21),
 			.aliases = COL_TEXT(s, st, 22),
+			.suppressed_by = COL_TEXT(s, st, 23),
+			.suppress_reason = COL_TEXT(s, st, 24),
 		};
 		ym_finding_status_parse(COL_TEXT(s, st, 9), &f.status);
 		rc = cb(&f, ctx);

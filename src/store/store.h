@@ -462,6 +462,11 @@ int ym_store_ranges_each(ym_store *s, ym_range_cb cb, void *ctx,
 			 ym_err *err);
 int ym_store_vuln_count(ym_store *s, int64_t *n, ym_err *err);
 
+/* The id and every alias of vulnerability row vuln_rowid (in arena). */
+int ym_store_vuln_names(ym_store *s, int64_t vuln_rowid, ym_arena *arena,
+			const char **id, const char *const **aliases,
+			ym_err *err);
+
 /* Source records with a vulnerable CPE criterion for vendor:product
  * (withdrawn and rejected records left out), for the CPE matcher. */
 typedef struct ym_cpe_source {
@@ -499,6 +504,22 @@ typedef struct ym_vuln_row {
 typedef int (*ym_vuln_row_cb)(const ym_vuln_row *r, void *ctx);
 int ym_store_vulns_search(ym_store *s, const ym_vuln_filter *f,
 			  ym_vuln_row_cb cb, void *ctx, ym_err *err);
+
+/* ---- VEX statements imported on their own (yamori vex import) ---- */
+typedef struct ym_vex_row {
+	int64_t id;
+	const char *file, *format;
+	const char *vuln_id, *aliases; /* aliases ", "-joined */
+	const char *status;            /* not_affected | affected | fixed |
+					* under_investigation */
+	const char *justification, *detail, *action, *timestamp;
+	const char *purl, *cpe, *name, *version, *range; /* the product */
+} ym_vex_row;
+int ym_store_vex_put(ym_store *s, const ym_vex_row *r, ym_err *err);
+/* Removes the statements a file gave before (a re-import replaces). */
+int ym_store_vex_forget(ym_store *s, const char *file, ym_err *err);
+typedef int (*ym_vex_row_cb)(const ym_vex_row *r, void *ctx);
+int ym_store_vex_each(ym_store *s, ym_vex_row_cb cb, void *ctx, ym_err *err);
 
 /* ---- context: KEV, EPSS ---- */
 typedef struct ym_kev_entry {
@@ -563,6 +584,12 @@ typedef struct ym_finding {
 	const char *first_seen;
 	const char *last_seen;
 	const char *resolved_at;
+	/* A VEX statement that says the vulnerability does not apply here
+	 * (not_affected, fixed): on a sighting the finding is suppressed with
+	 * this reason; NULL: it is not (a VEX suppression that no longer
+	 * applies is lifted). On read: who suppressed it and why. */
+	const char *suppressed_by;   /* "vex" | NULL */
+	const char *suppress_reason;
 	/* joined on read */
 	const char *asset_name;
 	const char *department_code;

@@ -409,3 +409,36 @@ int ym_store_cpe_rows(ym_store *s, int64_t source_id, ym_arena *a,
 	*n = v.n_cpes;
 	return rc;
 }
+
+int ym_store_vuln_names(ym_store *s, int64_t vuln_rowid, ym_arena *a,
+			const char **id, const char *const **aliases,
+			ym_err *err)
+{
+	ym_stmt *st;
+	YM_VEC(const char *) l = YM_VEC_INIT;
+	*id = NULL;
+	int rc = ym_db_prepare(s,
+			       "SELECT v.vuln_id, x.alias FROM vulnerabilities v"
+			       " LEFT JOIN (SELECT DISTINCT vuln_rowid, alias"
+			       "  FROM vuln_aliases) x ON x.vuln_rowid = v.id"
+			       " AND x.alias <> v.vuln_id WHERE v.id = ?"
+			       " ORDER BY x.alias",
+			       &st, err);
+	if (rc)
+		return rc;
+	DB_INT(s, st, 1, vuln_rowid);
+	while ((rc = ym_db_step(s, st, err)) == 1) {
+		if (!*id)
+			*id = ym_db_col_dup(s, st, 0, a);
+		if (COL_TEXT(s, st, 1))
+			ym_vec_push(&l, ym_db_col_dup(s, st, 1, a));
+	}
+	s->ops->reset(st);
+	const char **out = ym_arena_alloc(a, (l.n + 1) * sizeof *out);
+	for (size_t i = 0; i < l.n; i++)
+		out[i] = l.v[i];
+	out[l.n] = NULL;
+	*aliases = out;
+	ym_vec_release(&l);
+	return rc < 0 ? rc : 0;
+}
