@@ -674,10 +674,68 @@ static int apply_vex(ym_store *s, vex_state *v, const comp_vec *comps,
 					 &yc, work);
 		if (why) {
 			f->suppress_reason = why;
+			f->suppressed_by = "vex";
 			stats->vex_suppressed++;
 		}
 	}
 	return 0;
+}
+
+typedef YM_VEC(ym_suppression) supp_vec;
+
+static int keep_suppression(const ym_suppression *x, void *ctx)
+{
+	void **c = ctx;
+	supp_vec *v = c[0];
+	ym_arena *a = c[1];
+	ym_suppression k = *x;
+	k.component_key = ym_arena_strdup(a, x->component_key);
+	k.component_version = x->component_version
+				      ? ym_arena_strdup(a, x->component_version)
+				      : NULL;
+	k.reason = ym_arena_strdup(a, x->reason);
+	k.actor = ym_arena_strdup(a, x->actor);
+	k.expires_on = x->expires_on ? ym_arena_strdup(a, x->expires_on)
+				     : NULL;
+	ym_vec_push(v, k);
+	return 0;
+}
+
+/* People's decisions come before VEX: the one that names the finding's
+ * asset, package, vulnerability (and version, when it was made for one
+ * version only) suppresses it with its reason. */
+static int apply_suppressions(ym_store *s, const char *today,
+			      ym_finding *hits, size_t n, ym_arena *work,
+			      ym_match_stats *stats, ym_err *err)
+{
+	supp_vec v = YM_VEC_INIT;
+	void *ctx[2] = {&v, work};
+	int rc = ym_store_suppressions_each(s, today, keep_suppression, ctx,
+					    err);
+	for (size_t i = 0; !rc && v.n && i < n; i++) {
+		ym_finding *f = &hits[i];
+		for (size_t k = 0; k < v.n; k++) {
+			const ym_suppression *x = &v.v[k];
+			if (x->asset_id != f->asset_id ||
+			    x->vuln_rowid != f->vuln_rowid ||
+			    strcmp(x->component_key, f->component_key) != 0 ||
+			    (x->component_version &&
+			     (!f->component_version ||
+			      strcmp(x->component_version,
+				     f->component_version) != 0)))
+				continue;
+			f->suppressed_by = "manual";
+			f->suppress_reason = ym_arena_printf(
+				work, "%s (%s%s%s, #%lld)", x->reason, x->actor,
+				x->expires_on ? ", until " : "",
+				x->expires_on ? x->expires_on : "",
+				(long long)x->id);
+			stats->manual_suppressed++;
+			break;
+		}
+	}
+	ym_vec_release(&v);
+	return rc;
 }
 
 int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
@@ -814,6 +872,11 @@ int ym_match_run(ym_store *s, int64_t asset_id, ym_match_stats *stats,
 	if (!rc)
 		rc = apply_vex(s, &vx, &comps, hits.v, hits.n, &work, stats,
 			       err);
+	char today[11];
+	snprintf(today, sizeof today, "%.10s", scan.now);
+	if (!rc)
+		rc = apply_suppressions(s, today, hits.v, hits.n, &work, stats,
+					err);
 	ym_vec_release(&vx.global);
 	ym_arena_release(&vx.arena);
 	/* exact sightings first, then carry-overs and new findings */

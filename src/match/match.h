@@ -25,6 +25,7 @@ typedef struct ym_match_stats {
 	int64_t unreadable_ranges; /* evaluations skipped: a version in the
 				      range its scheme cannot read */
 	int64_t vex_suppressed; /* findings a VEX statement suppressed */
+	int64_t manual_suppressed; /* findings a person suppressed */
 } ym_match_stats;
 
 /* Matches every component of asset_id (0 = all assets) against the

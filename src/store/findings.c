@@ -80,12 +80,14 @@ static int bind_sighting(ym_store *s, ym_stmt *st, int i, const ym_finding *f,
 	return i;
 }
 
-/* The four placeholders of SIGHTING_SET's suppression part. */
+/* The placeholders of SIGHTING_SET's suppression part. */
 static int bind_suppression(ym_store *s, ym_stmt *st, int i,
 			    const ym_finding *f)
 {
-	for (int k = 0; k < 4; k++)
+	for (int k = 0; k < 3; k++)
 		DB_TEXT(s, st, i++, f->suppress_reason);
+	DB_TEXT(s, st, i++, f->suppress_reason);
+	DB_TEXT(s, st, i++, f->suppressed_by);
 	return i;
 }
 
@@ -99,12 +101,14 @@ static int bind_suppression(ym_store *s, ym_stmt *st, int i,
 	"   ELSE resolved_at END,"                                           \
 	" status = CASE WHEN ? IS NOT NULL THEN 'suppressed'"               \
 	"   WHEN status = 'resolved' THEN 'open'"                           \
-	"   WHEN status = 'suppressed' AND suppressed_by = 'vex' THEN 'open'" \
-	"   ELSE status END,"                                                \
+	"   WHEN status = 'suppressed' AND suppressed_by IN ('vex','manual')" \
+	"   THEN 'open' ELSE status END,"                                    \
 	" suppress_reason = CASE WHEN ? IS NOT NULL THEN ?"                 \
-	"   WHEN suppressed_by = 'vex' THEN NULL ELSE suppress_reason END," \
-	" suppressed_by = CASE WHEN ? IS NOT NULL THEN 'vex'"               \
-	"   WHEN suppressed_by = 'vex' THEN NULL ELSE suppressed_by END"
+	"   WHEN suppressed_by IN ('vex','manual') THEN NULL"                \
+	"   ELSE suppress_reason END,"                                       \
+	" suppressed_by = CASE WHEN ? IS NOT NULL THEN ?"                   \
+	"   WHEN suppressed_by IN ('vex','manual') THEN NULL"                \
+	"   ELSE suppressed_by END"
 
 /* A finding is one row per (asset, package, version, vulnerability), so
  * two versions of a package in one asset are two findings. When the
@@ -168,7 +172,7 @@ int ym_store_finding_seen(ym_store *s, const ym_finding *f,
 		" first_seen, status, suppressed_by, suppress_reason)"
 		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,"
 		" CASE WHEN ? IS NULL THEN 'open' ELSE 'suppressed' END,"
-		" CASE WHEN ? IS NULL THEN NULL ELSE 'vex' END, ?)",
+		" CASE WHEN ? IS NULL THEN NULL ELSE ? END, ?)",
 		&st, err);
 	if (rc)
 		return rc;
@@ -179,6 +183,7 @@ int ym_store_finding_seen(ym_store *s, const ym_finding *f,
 	DB_TEXT(s, st, i++, scan->now);
 	DB_TEXT(s, st, i++, f->suppress_reason);
 	DB_TEXT(s, st, i++, f->suppress_reason);
+	DB_TEXT(s, st, i++, f->suppressed_by);
 	DB_TEXT(s, st, i++, f->suppress_reason);
 	rc = ym_db_run(s, st, err);
 	if (!rc)

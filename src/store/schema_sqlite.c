@@ -238,6 +238,22 @@ const char *const ym_sqlite_migrations[YM_SQLITE_MIGRATIONS] = {
 	"  score REAL NOT NULL, percentile REAL,"
 	"  PRIMARY KEY (cve_id, score_date)"
 	") WITHOUT ROWID;"
+	/* decisions that a finding does not apply, by people, with a
+	 * reason; never deleted (lifted_at records the end) */
+	"CREATE TABLE suppressions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  asset_id INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,"
+	"  component_key TEXT NOT NULL,"
+	"  component_version TEXT,"
+	"  vuln_rowid INTEGER NOT NULL REFERENCES vulnerabilities(id),"
+	"  reason TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  expires_on TEXT,"
+	"  lifted_at TEXT, lifted_by TEXT"
+	");"
+	"CREATE INDEX suppressions_key ON suppressions(asset_id, component_key,"
+	"  vuln_rowid);"
 	/* VEX statements imported on their own, one row per product */
 	"CREATE TABLE vex_statements ("
 	"  id INTEGER PRIMARY KEY,"

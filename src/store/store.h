@@ -505,6 +505,33 @@ typedef int (*ym_vuln_row_cb)(const ym_vuln_row *r, void *ctx);
 int ym_store_vulns_search(ym_store *s, const ym_vuln_filter *f,
 			  ym_vuln_row_cb cb, void *ctx, ym_err *err);
 
+/* ---- manual suppressions ----
+ * A person decides a finding does not apply, with a reason, maybe until
+ * a date. Keyed by asset, package and vulnerability - and version only
+ * when asked - so the decision survives upgrades of the same package.
+ * Never deleted: lifting records who and when. */
+typedef struct ym_suppression {
+	int64_t id;
+	int64_t asset_id;
+	const char *component_key;     /* ecosystem/package key */
+	const char *component_version; /* NULL: every version */
+	int64_t vuln_rowid;
+	const char *reason, *actor, *created_at, *expires_on;
+	const char *lifted_at, *lifted_by;
+	/* filled on read */
+	const char *asset_name, *vuln_id;
+	bool applies; /* a current finding of the asset matches it */
+} ym_suppression;
+int ym_store_suppression_add(ym_store *s, const ym_suppression *x,
+			     int64_t *id, ym_err *err);
+int ym_store_suppression_lift(ym_store *s, int64_t id, const char *actor,
+			      ym_err *err);
+typedef int (*ym_suppression_cb)(const ym_suppression *x, void *ctx);
+/* active_on: only those not lifted and not expired on that date
+ * (YYYY-MM-DD); NULL: all. */
+int ym_store_suppressions_each(ym_store *s, const char *active_on,
+			       ym_suppression_cb cb, void *ctx, ym_err *err);
+
 /* ---- VEX statements imported on their own (yamori vex import) ---- */
 typedef struct ym_vex_row {
 	int64_t id;
@@ -588,7 +615,7 @@ typedef struct ym_finding {
 	 * (not_affected, fixed): on a sighting the finding is suppressed with
 	 * this reason; NULL: it is not (a VEX suppression that no longer
 	 * applies is lifted). On read: who suppressed it and why. */
-	const char *suppressed_by;   /* "vex" | NULL */
+	const char *suppressed_by;   /* "vex" | "manual" | NULL */
 	const char *suppress_reason;
 	/* joined on read */
 	const char *asset_name;
