@@ -34,6 +34,7 @@ typedef struct ym_ctx {
 	const char *lang;    /* "ja" or "en" */
 	ym_store *store;     /* opened for commands that need it */
 	const char *prog;    /* "yamori" */
+	bool xlsx;           /* --format xlsx (ledger export only) */
 } ym_ctx;
 
 #define YM_CMD_NEEDS_STORE 1u /* open the database before exec */

@@ -24,7 +24,7 @@ static void usage(void)
 		 "       yamori ledger coverage [--dept CODES]\n"
 		 "       yamori ledger reconcile SCAN... [--stale-days N] "
 		 "[--dept CODES]\n"
-		 "       yamori ledger export FILE [--as csv|xlsx] [--dept "
+		 "       yamori ledger export FILE [--format csv|xlsx] [--dept "
 		 "CODES]\n"
 		 "\n"
 		 "by-software: which systems run software whose name, purl, "
@@ -51,8 +51,8 @@ static void usage(void)
 		 "  for N days (stale, default 30), with the owner to ask.\n"
 		 "export: the ledger as CSV (UTF-8 with BOM, for Excel; FILE "
 		 "- is stdout)\n"
-		 "  or .xlsx (--as, else from the file name), headers in the "
-		 "interface\n"
+		 "  or .xlsx (--format, else from the file name), headers in "
+		 "the interface\n"
 		 "  language (--lang ja|en); reads back with 'yamori import "
 		 "csv'\n"
 		 "  without loss.\n"));
@@ -522,8 +522,13 @@ static int export_ledger(ym_ctx *ctx, int argc, char **argv)
 		return ym_cli_usage("ledger", _("ledger export needs one FILE"));
 	const char *path = argv[optind];
 	size_t n = strlen(path);
-	bool xlsx = as ? strcmp(as, "xlsx") == 0
-		       : n > 5 && strcmp(path + n - 5, ".xlsx") == 0;
+	/* --as, else the global --format csv|xlsx, else the file name */
+	bool xlsx = as			       ? strcmp(as, "xlsx") == 0
+		    : ctx->xlsx		       ? true
+		    : ctx->format == YM_FMT_CSV ? false
+					       : n > 5 &&
+							strcmp(path + n - 5,
+							       ".xlsx") == 0;
 	if (as && !xlsx && strcmp(as, "csv") != 0)
 		return ym_cli_usage("ledger", _("--as is csv or xlsx, not '%s'"),
 				    as);

@@ -172,6 +172,8 @@ static int take_globals(int *argc, char **argv, ym_ctx *ctx,
 				ctx->format = YM_FMT_JSON;
 			else if (strcmp(val, "csv") == 0)
 				ctx->format = YM_FMT_CSV;
+			else if (strcmp(val, "xlsx") == 0)
+				ctx->xlsx = true; /* ledger export only */
 			else {
 				fprintf(stderr,
 					_("yamori: unknown format '%s' (use "
@@ -255,6 +257,11 @@ int main(int argc, char **argv)
 	}
 	char *dbpath = db ? strdup(db) : default_db();
 	ctx.db_path = dbpath;
+	if (ctx.xlsx && strcmp(cmd->name, "ledger") != 0) {
+		fprintf(stderr, _("yamori: --format xlsx is only for 'ledger "
+				  "export'\n"));
+		return YM_EXIT_USAGE;
+	}
 	if ((cmd->flags & YM_CMD_NEEDS_STORE) &&
 	    !ym_cli_wants_help(argc - 1, argv + 1)) {
 		rc = ym_cli_open_store(&ctx, false);

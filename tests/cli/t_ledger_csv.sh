@@ -52,5 +52,8 @@ check_run "bad csv" 1 y import csv "$L/bad/unclosed_quote.csv"
 check_run "export to stdout" 0 y --lang en ledger export -
 check_contains "stdout csv" "住民情報システム,system" "$OUT"
 check_run "xlsx to stdout refused" 2 y ledger export - --as xlsx
+check_run "--format xlsx" 0 y --quiet ledger export "$T/named.out" --format xlsx
+check_eq "--format xlsx writes a zip" "PK" "$(head -c 2 "$T/named.out")"
+check_run "--format xlsx elsewhere" 2 y findings list --format xlsx
 
 done_testing
