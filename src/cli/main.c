@@ -255,13 +255,13 @@ int main(int argc, char **argv)
 			argv[1]);
 		return YM_EXIT_USAGE;
 	}
-	char *dbpath = db ? strdup(db) : default_db();
-	ctx.db_path = dbpath;
 	if (ctx.xlsx && strcmp(cmd->name, "ledger") != 0) {
 		fprintf(stderr, _("yamori: --format xlsx is only for 'ledger "
 				  "export'\n"));
 		return YM_EXIT_USAGE;
 	}
+	char *dbpath = db ? strdup(db) : default_db();
+	ctx.db_path = dbpath;
 	if ((cmd->flags & YM_CMD_NEEDS_STORE) &&
 	    !ym_cli_wants_help(argc - 1, argv + 1)) {
 		rc = ym_cli_open_store(&ctx, false);
