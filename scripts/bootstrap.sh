@@ -22,6 +22,7 @@ libxlsxwriter-dev
 libssh-dev
 openssh-server
 openssh-client
+gnupg
 "
 
 missing=""

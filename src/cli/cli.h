@@ -80,6 +80,8 @@ void ym_cli_note(const ym_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* True if argv has -h/--help before any "--". */
 bool ym_cli_wants_help(int argc, char **argv);
+/* True for a real calendar date written YYYY-MM-DD. */
+bool ym_cli_is_date(const char *s);
 /* Writes buf to stdout. */
 void ym_cli_out(const ym_buf *b);
 /* Builds a department scope from "code[,code...]" (NULL: everything).

@@ -150,3 +150,17 @@ int ym_cli_open_store(ym_ctx *ctx, bool create)
 		return ym_cli_fail(&err);
 	return 0;
 }
+
+/* YYYY-MM-DD, a real date. */
+bool ym_cli_is_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return false;
+	static const int days[] = {31, 29, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
+	return y >= 1900 && m >= 1 && m <= 12 && d >= 1 &&
+	       d <= days[m - 1] &&
+	       !(m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400)));
+}

@@ -54,20 +54,6 @@ static bool one_of(const char *v, const char *const *allowed)
 	return false;
 }
 
-/* YYYY-MM-DD, a real date. */
-static bool is_date(const char *s)
-{
-	int y, m, d;
-	char tail;
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-		return false;
-	static const int days[] = {31, 29, 31, 30, 31, 30,
-				   31, 31, 30, 31, 30, 31};
-	return y >= 1900 && m >= 1 && m <= 12 && d >= 1 &&
-	       d <= days[m - 1] &&
-	       !(m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400)));
-}
-
 /* Reads the field options shared by add and set into a and mask;
  * returns -1 when fine, else the exit code. */
 static int parse_fields(ym_ctx *ctx, int argc, char **argv, ym_asset *a,
@@ -180,7 +166,7 @@ static int parse_fields(ym_ctx *ctx, int argc, char **argv, ym_asset *a,
 		case YM_AF_TAGS: a->tags = v; break;
 		default: {
 			/* the lifecycle dates */
-			if (v && !is_date(v))
+			if (v && !ym_cli_is_date(v))
 				return ym_cli_usage(
 					"asset",
 					_("'%s' is not a date (YYYY-MM-DD)"),

@@ -28,14 +28,6 @@ static void usage(void)
 		 "still applies to a current\nfinding.\n"));
 }
 
-static bool is_date(const char *s)
-{
-	int y, m, d;
-	char c;
-	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &c) == 3 &&
-	       m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
 typedef struct one {
 	ym_finding f;
 	char key[512], version[256];
@@ -86,7 +78,7 @@ static int add(ym_ctx *ctx, int argc, char **argv)
 	if (!reason || !*reason)
 		return ym_cli_usage("suppress",
 				    _("a suppression needs --reason"));
-	if (until && !is_date(until))
+	if (until && !ym_cli_is_date(until))
 		return ym_cli_usage("suppress",
 				    _("'%s' is not a date (YYYY-MM-DD)"), until);
 	char *end;

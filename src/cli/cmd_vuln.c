@@ -318,27 +318,6 @@ static void show_text(const ym_vuln *m, const ym_kev_entry *kev,
 	}
 }
 
-static void kdouble(ym_jsonw *w, const char *k, double v)
-{
-	ym_jsonw_key(w, k);
-	ym_jsonw_double(w, v);
-}
-
-static void kstr_opt(ym_jsonw *w, const char *k, const char *v)
-{
-	if (v)
-		ym_jsonw_kstr(w, k, v);
-}
-
-static void list_json(ym_jsonw *w, const char *key, const char *const *l)
-{
-	ym_jsonw_key(w, key);
-	ym_jsonw_arr_begin(w);
-	for (size_t i = 0; l && l[i]; i++)
-		ym_jsonw_str(w, l[i]);
-	ym_jsonw_arr_end(w);
-}
-
 static void show_json(const ym_vuln *m, const ym_kev_entry *kev,
 		      const ym_epss_entry *epss, const vuln_vec *src,
 		      ym_arena *a, ym_buf *out)
@@ -347,17 +326,17 @@ static void show_json(const ym_vuln *m, const ym_kev_entry *kev,
 	ym_jsonw_init(&w, out, true);
 	ym_jsonw_obj_begin(&w);
 	ym_jsonw_kstr(&w, "id", m->vuln_id);
-	kstr_opt(&w, "title", m->title);
-	kstr_opt(&w, "title_ja", m->title_ja);
-	kstr_opt(&w, "summary", m->summary);
-	kstr_opt(&w, "summary_ja", m->summary_ja);
+	ym_jsonw_kstr_opt(&w, "title", m->title);
+	ym_jsonw_kstr_opt(&w, "title_ja", m->title_ja);
+	ym_jsonw_kstr_opt(&w, "summary", m->summary);
+	ym_jsonw_kstr_opt(&w, "summary_ja", m->summary_ja);
 	ym_jsonw_kstr(&w, "severity", m->severity ? m->severity : "unknown");
-	kstr_opt(&w, "cvss_vector", m->cvss_vector);
-	kstr_opt(&w, "published", m->published);
-	kstr_opt(&w, "modified", m->modified);
-	kstr_opt(&w, "withdrawn", m->withdrawn);
+	ym_jsonw_kstr_opt(&w, "cvss_vector", m->cvss_vector);
+	ym_jsonw_kstr_opt(&w, "published", m->published);
+	ym_jsonw_kstr_opt(&w, "modified", m->modified);
+	ym_jsonw_kstr_opt(&w, "withdrawn", m->withdrawn);
 	ym_jsonw_kbool(&w, "rejected", m->rejected);
-	list_json(&w, "cwes", m->cwes);
+	ym_jsonw_kstrlist(&w, "cwes", m->cwes);
 	ym_jsonw_key(&w, "aliases");
 	ym_jsonw_arr_begin(&w);
 	for (const char *p = m->aliases_joined; p && *p;) {
@@ -370,23 +349,23 @@ static void show_json(const ym_vuln *m, const ym_kev_entry *kev,
 	if (kev) {
 		ym_jsonw_key(&w, "kev");
 		ym_jsonw_obj_begin(&w);
-		kstr_opt(&w, "date_added", kev->date_added);
-		kstr_opt(&w, "due_date", kev->due_date);
-		kstr_opt(&w, "required_action", kev->required_action);
-		kstr_opt(&w, "ransomware", kev->ransomware);
-		kstr_opt(&w, "vendor", kev->vendor);
-		kstr_opt(&w, "product", kev->product);
-		kstr_opt(&w, "name", kev->name);
-		kstr_opt(&w, "notes", kev->notes);
+		ym_jsonw_kstr_opt(&w, "date_added", kev->date_added);
+		ym_jsonw_kstr_opt(&w, "due_date", kev->due_date);
+		ym_jsonw_kstr_opt(&w, "required_action", kev->required_action);
+		ym_jsonw_kstr_opt(&w, "ransomware", kev->ransomware);
+		ym_jsonw_kstr_opt(&w, "vendor", kev->vendor);
+		ym_jsonw_kstr_opt(&w, "product", kev->product);
+		ym_jsonw_kstr_opt(&w, "name", kev->name);
+		ym_jsonw_kstr_opt(&w, "notes", kev->notes);
 		ym_jsonw_obj_end(&w);
 	}
 	if (epss) {
 		ym_jsonw_key(&w, "epss");
 		ym_jsonw_obj_begin(&w);
-		kdouble(&w, "score", epss->score);
-		kdouble(&w, "percentile", epss->percentile);
+		ym_jsonw_kdouble(&w, "score", epss->score);
+		ym_jsonw_kdouble(&w, "percentile", epss->percentile);
 		ym_jsonw_kstr(&w, "date", epss->date);
-		kstr_opt(&w, "model_version", epss->model_version);
+		ym_jsonw_kstr_opt(&w, "model_version", epss->model_version);
 		ym_jsonw_obj_end(&w);
 	}
 	ym_jsonw_key(&w, "sources");

@@ -116,6 +116,11 @@ void ym_jsonw_null(ym_jsonw *w);
 void ym_jsonw_kstr(ym_jsonw *w, const char *key, const char *s);
 void ym_jsonw_kint(ym_jsonw *w, const char *key, int64_t v);
 void ym_jsonw_kbool(ym_jsonw *w, const char *key, bool v);
+void ym_jsonw_kdouble(ym_jsonw *w, const char *key, double v);
+/* Writes the member only when s is not NULL (optional fields). */
+void ym_jsonw_kstr_opt(ym_jsonw *w, const char *key, const char *s);
+/* key: [ list... ] of a NULL-terminated list (NULL: an empty array). */
+void ym_jsonw_kstrlist(ym_jsonw *w, const char *key, const char *const *l);
 /* Writes a parsed tree (NULL writes null); numbers keep their source text.
  * Any depth works (the comma table is not used below v); recursion is as
  * deep as the tree, which the parser's max_depth already bounds. */

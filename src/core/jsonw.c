@@ -289,6 +289,27 @@ void ym_jsonw_kbool(ym_jsonw *w, const char *key, bool v)
 	ym_jsonw_bool(w, v);
 }
 
+void ym_jsonw_kdouble(ym_jsonw *w, const char *key, double v)
+{
+	ym_jsonw_key(w, key);
+	ym_jsonw_double(w, v);
+}
+
+void ym_jsonw_kstr_opt(ym_jsonw *w, const char *key, const char *s)
+{
+	if (s)
+		ym_jsonw_kstr(w, key, s);
+}
+
+void ym_jsonw_kstrlist(ym_jsonw *w, const char *key, const char *const *l)
+{
+	ym_jsonw_key(w, key);
+	ym_jsonw_arr_begin(w);
+	for (size_t i = 0; l && l[i]; i++)
+		ym_jsonw_str(w, l[i]);
+	ym_jsonw_arr_end(w);
+}
+
 /* Emits v at indentation depth without the comma table, so trees deeper
  * than the table still come out right. */
 static void write_tree(ym_jsonw *w, const ym_json *v, size_t depth)

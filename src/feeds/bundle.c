@@ -126,12 +126,6 @@ static int export_vuln(int64_t rowid, void *ctx)
 					  x->err);
 }
 
-static void kopt(ym_jsonw *w, const char *k, const char *v)
-{
-	if (v)
-		ym_jsonw_kstr(w, k, v);
-}
-
 static int export_kev(const ym_kev_entry *k, void *ctx)
 {
 	exporter *x = ctx;
@@ -139,17 +133,17 @@ static int export_kev(const ym_kev_entry *k, void *ctx)
 	ym_jsonw_init(&w, &x->data, false);
 	ym_jsonw_obj_begin(&w);
 	ym_jsonw_kstr(&w, "cve", k->cve_id);
-	kopt(&w, "vendor", k->vendor);
-	kopt(&w, "product", k->product);
-	kopt(&w, "name", k->name);
-	kopt(&w, "date_added", k->date_added);
-	kopt(&w, "due_date", k->due_date);
-	kopt(&w, "description", k->description);
-	kopt(&w, "required_action", k->required_action);
-	kopt(&w, "notes", k->notes);
-	kopt(&w, "ransomware", k->ransomware);
-	kopt(&w, "cwes", k->cwes);
-	kopt(&w, "catalog_version", k->catalog_version);
+	ym_jsonw_kstr_opt(&w, "vendor", k->vendor);
+	ym_jsonw_kstr_opt(&w, "product", k->product);
+	ym_jsonw_kstr_opt(&w, "name", k->name);
+	ym_jsonw_kstr_opt(&w, "date_added", k->date_added);
+	ym_jsonw_kstr_opt(&w, "due_date", k->due_date);
+	ym_jsonw_kstr_opt(&w, "description", k->description);
+	ym_jsonw_kstr_opt(&w, "required_action", k->required_action);
+	ym_jsonw_kstr_opt(&w, "notes", k->notes);
+	ym_jsonw_kstr_opt(&w, "ransomware", k->ransomware);
+	ym_jsonw_kstr_opt(&w, "cwes", k->cwes);
+	ym_jsonw_kstr_opt(&w, "catalog_version", k->catalog_version);
 	ym_jsonw_obj_end(&w);
 	x->counts->kev++;
 	ym_buf_addc(&x->data, '\n');
@@ -169,7 +163,7 @@ static int export_epss(const ym_epss_entry *e, void *ctx)
 	ym_jsonw_key(&w, "percentile");
 	ym_jsonw_double(&w, e->percentile);
 	ym_jsonw_kstr(&w, "date", e->date);
-	kopt(&w, "model_version", e->model_version);
+	ym_jsonw_kstr_opt(&w, "model_version", e->model_version);
 	ym_jsonw_obj_end(&w);
 	x->counts->epss++;
 	ym_buf_addc(&x->data, '\n');

@@ -21,48 +21,27 @@ static void raw_json(ym_jsonw *w, ym_arena *a, const char *key,
 	ym_jsonw_value(w, j);
 }
 
-static void kdouble(ym_jsonw *w, const char *k, double v)
-{
-	ym_jsonw_key(w, k);
-	ym_jsonw_double(w, v);
-}
-
-static void kstr_opt(ym_jsonw *w, const char *k, const char *v)
-{
-	if (v)
-		ym_jsonw_kstr(w, k, v);
-}
-
-static void list_json(ym_jsonw *w, const char *key, const char *const *l)
-{
-	ym_jsonw_key(w, key);
-	ym_jsonw_arr_begin(w);
-	for (size_t i = 0; l && l[i]; i++)
-		ym_jsonw_str(w, l[i]);
-	ym_jsonw_arr_end(w);
-}
-
 void ym_vuln_json_write(ym_jsonw *w, ym_arena *a, const ym_vuln *v)
 {
 	ym_jsonw_obj_begin(w);
 	ym_jsonw_kstr(w, "source", v->source);
 	ym_jsonw_kstr(w, "id", v->vuln_id);
-	kstr_opt(w, "record", v->record_id);
-	kstr_opt(w, "location", v->source_file);
-	kstr_opt(w, "title", v->title);
-	kstr_opt(w, "title_ja", v->title_ja);
-	kstr_opt(w, "summary", v->summary);
-	kstr_opt(w, "summary_ja", v->summary_ja);
-	kstr_opt(w, "details", v->details);
-	kstr_opt(w, "severity", v->severity);
-	kstr_opt(w, "cvss_vector", v->cvss_vector);
-	kstr_opt(w, "published", v->published);
-	kstr_opt(w, "modified", v->modified);
-	kstr_opt(w, "withdrawn", v->withdrawn);
-	kstr_opt(w, "status", v->status);
+	ym_jsonw_kstr_opt(w, "record", v->record_id);
+	ym_jsonw_kstr_opt(w, "location", v->source_file);
+	ym_jsonw_kstr_opt(w, "title", v->title);
+	ym_jsonw_kstr_opt(w, "title_ja", v->title_ja);
+	ym_jsonw_kstr_opt(w, "summary", v->summary);
+	ym_jsonw_kstr_opt(w, "summary_ja", v->summary_ja);
+	ym_jsonw_kstr_opt(w, "details", v->details);
+	ym_jsonw_kstr_opt(w, "severity", v->severity);
+	ym_jsonw_kstr_opt(w, "cvss_vector", v->cvss_vector);
+	ym_jsonw_kstr_opt(w, "published", v->published);
+	ym_jsonw_kstr_opt(w, "modified", v->modified);
+	ym_jsonw_kstr_opt(w, "withdrawn", v->withdrawn);
+	ym_jsonw_kstr_opt(w, "status", v->status);
 	ym_jsonw_kbool(w, "rejected", v->rejected);
-	list_json(w, "aliases", v->aliases);
-	list_json(w, "cwes", v->cwes);
+	ym_jsonw_kstrlist(w, "aliases", v->aliases);
+	ym_jsonw_kstrlist(w, "cwes", v->cwes);
 	ym_jsonw_key(w, "cvss");
 	ym_jsonw_arr_begin(w);
 	for (size_t k = 0; k < v->n_cvss; k++) {
@@ -71,10 +50,10 @@ void ym_vuln_json_write(ym_jsonw *w, ym_arena *a, const ym_vuln *v)
 		ym_jsonw_kstr(w, "version", c->version);
 		ym_jsonw_kstr(w, "vector", c->vector);
 		if (c->base_score >= 0)
-			kdouble(w, "base_score", c->base_score);
-		kstr_opt(w, "severity", c->severity);
-		kstr_opt(w, "origin", c->origin);
-		kstr_opt(w, "kind", c->kind);
+			ym_jsonw_kdouble(w, "base_score", c->base_score);
+		ym_jsonw_kstr_opt(w, "severity", c->severity);
+		ym_jsonw_kstr_opt(w, "origin", c->origin);
+		ym_jsonw_kstr_opt(w, "kind", c->kind);
 		ym_jsonw_obj_end(w);
 	}
 	ym_jsonw_arr_end(w);
@@ -91,12 +70,12 @@ void ym_vuln_json_write(ym_jsonw *w, ym_arena *a, const ym_vuln *v)
 		ym_jsonw_kbool(w, "negate", c->node_negate);
 		ym_jsonw_kbool(w, "vulnerable", c->vulnerable);
 		ym_jsonw_kstr(w, "criteria", c->criteria);
-		kstr_opt(w, "version_start_including", c->start_incl);
-		kstr_opt(w, "version_start_excluding", c->start_excl);
-		kstr_opt(w, "version_end_including", c->end_incl);
-		kstr_opt(w, "version_end_excluding", c->end_excl);
-		kstr_opt(w, "match_id", c->match_id);
-		kstr_opt(w, "text", c->text);
+		ym_jsonw_kstr_opt(w, "version_start_including", c->start_incl);
+		ym_jsonw_kstr_opt(w, "version_start_excluding", c->start_excl);
+		ym_jsonw_kstr_opt(w, "version_end_including", c->end_incl);
+		ym_jsonw_kstr_opt(w, "version_end_excluding", c->end_excl);
+		ym_jsonw_kstr_opt(w, "match_id", c->match_id);
+		ym_jsonw_kstr_opt(w, "text", c->text);
 		ym_jsonw_kbool(w, "unparsed", c->unparsed);
 		ym_jsonw_obj_end(w);
 	}
@@ -121,23 +100,23 @@ void ym_vuln_json_write(ym_jsonw *w, ym_arena *a, const ym_vuln *v)
 		ym_jsonw_obj_begin(w);
 		ym_jsonw_kstr(w, "status", p->status);
 		ym_jsonw_kstr(w, "product_id", p->product_id);
-		kstr_opt(w, "name", p->name);
-		kstr_opt(w, "cpe", p->cpe);
-		kstr_opt(w, "purl", p->purl);
-		kstr_opt(w, "justification", p->justification);
-		kstr_opt(w, "impact", p->impact);
+		ym_jsonw_kstr_opt(w, "name", p->name);
+		ym_jsonw_kstr_opt(w, "cpe", p->cpe);
+		ym_jsonw_kstr_opt(w, "purl", p->purl);
+		ym_jsonw_kstr_opt(w, "justification", p->justification);
+		ym_jsonw_kstr_opt(w, "impact", p->impact);
 		ym_jsonw_obj_end(w);
 	}
 	ym_jsonw_arr_end(w);
 	if (v->ssvc) {
 		ym_jsonw_key(w, "ssvc");
 		ym_jsonw_obj_begin(w);
-		kstr_opt(w, "exploitation", v->ssvc->exploitation);
-		kstr_opt(w, "automatable", v->ssvc->automatable);
-		kstr_opt(w, "technical_impact", v->ssvc->technical_impact);
-		kstr_opt(w, "timestamp", v->ssvc->timestamp);
-		kstr_opt(w, "origin", v->ssvc->origin);
-		kstr_opt(w, "version", v->ssvc->version);
+		ym_jsonw_kstr_opt(w, "exploitation", v->ssvc->exploitation);
+		ym_jsonw_kstr_opt(w, "automatable", v->ssvc->automatable);
+		ym_jsonw_kstr_opt(w, "technical_impact", v->ssvc->technical_impact);
+		ym_jsonw_kstr_opt(w, "timestamp", v->ssvc->timestamp);
+		ym_jsonw_kstr_opt(w, "origin", v->ssvc->origin);
+		ym_jsonw_kstr_opt(w, "version", v->ssvc->version);
 		ym_jsonw_obj_end(w);
 	}
 	raw_json(w, a, "references", v->references);

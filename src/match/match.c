@@ -235,8 +235,15 @@ static int collect_component(const ym_component *c, void *vctx)
 	};
 	/* the distribution and release of an OS package, from its purl
 	 * (pkg:deb/debian/openssl@...?distro=debian-12) */
+	/* only OS packages need it: parsing every purl would slow the
+	 * collection of a million components for nothing */
+	static const char *const os_types[] = {"deb", "rpm", "apk", "alpm",
+					       NULL};
+	bool os_pkg = false;
+	for (int i = 0; c->ecosystem && os_types[i]; i++)
+		os_pkg = os_pkg || strcmp(c->ecosystem, os_types[i]) == 0;
 	ym_purl p;
-	if (c->purl && ym_purl_parse(c->purl, cc->a, &p, NULL) == 0) {
+	if (os_pkg && c->purl && ym_purl_parse(c->purl, cc->a, &p, NULL) == 0) {
 		x.namespace_ = p.namespace_;
 		for (size_t i = 0; i < p.n_qualifiers; i++) {
 			if (strcmp(p.qualifiers[i].key, "distro") != 0)

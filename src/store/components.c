@@ -360,15 +360,8 @@ int ym_store_components_find(ym_store *s, const ym_scope *scope,
 {
 	ym_buf sql = YM_BUF_INIT, pat = YM_BUF_INIT;
 	ym_stmt *st;
-	/* LIKE is case-insensitive for ASCII in SQLite; its own characters
-	 * in text are escaped */
-	ym_buf_addc(&pat, '%');
-	for (const char *p = text; *p; p++) {
-		if (*p == '%' || *p == '_' || *p == '\\')
-			ym_buf_addc(&pat, '\\');
-		ym_buf_addc(&pat, *p);
-	}
-	ym_buf_addc(&pat, '%');
+	/* LIKE is case-insensitive for ASCII in SQLite */
+	ym_db_like_contains(&pat, text);
 	ym_buf_adds(&sql, "SELECT c.id, c.asset_id, c.parent_id, c.bom_ref,"
 			  " c.name, c.version, c.purl, c.cpe, c.ecosystem,"
 			  " c.pkg_key, c.source, a.name, c.type"

@@ -308,13 +308,7 @@ int ym_store_findings_each(ym_store *s, const ym_scope *scope,
 		DB_TEXT(s, st, i++, filter->vuln);
 	}
 	if (filter && filter->product) {
-		ym_buf_addc(&pat, '%');
-		for (const char *p = filter->product; *p; p++) {
-			if (*p == '%' || *p == '_' || *p == '\\')
-				ym_buf_addc(&pat, '\\');
-			ym_buf_addc(&pat, *p);
-		}
-		ym_buf_addc(&pat, '%');
+		ym_db_like_contains(&pat, filter->product);
 		DB_TEXT(s, st, i++, pat.ptr);
 		DB_TEXT(s, st, i++, pat.ptr);
 	}

@@ -213,3 +213,14 @@ void ym_store_rollback(ym_store *s)
 	s->tx_depth = 0;
 	s->ops->exec(s->impl, "ROLLBACK", NULL);
 }
+
+void ym_db_like_contains(ym_buf *pat, const char *text)
+{
+	ym_buf_addc(pat, '%');
+	for (const char *p = text; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			ym_buf_addc(pat, '\\');
+		ym_buf_addc(pat, *p);
+	}
+	ym_buf_addc(pat, '%');
+}

@@ -83,6 +83,10 @@ int ym_db_history(ym_store *s, int64_t asset_id, const ym_change *chg,
 		  const char *change, const char *subject, const char *old_value,
 		  const char *new_value, ym_err *err);
 
+/* Appends a LIKE pattern for "contains text" to pat, LIKE's own
+ * characters escaped with '\\' (use ESCAPE '\\'). */
+void ym_db_like_contains(struct ym_buf *pat, const char *text);
+
 /* ISO 8601 UTC timestamp for "now" (YAMORI_NOW overrides, for tests). */
 void ym_db_now(char out[32]);
 

@@ -396,7 +396,7 @@ int ym_store_cpe_sources(ym_store *s, const char *vendor, const char *product,
 			break;
 	}
 	s->ops->reset(st);
-	return rc < 0 ? rc : rc;
+	return rc;
 }
 
 int ym_store_cpe_rows(ym_store *s, int64_t source_id, ym_arena *a,

@@ -5,18 +5,6 @@
 #include "core/buf.h"
 #include "store/store_int.h"
 
-/* LIKE pattern for "contains s", with LIKE's own characters escaped. */
-static void like_pattern(ym_buf *b, const char *s)
-{
-	ym_buf_addc(b, '%');
-	for (; *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			ym_buf_addc(b, '\\');
-		ym_buf_addc(b, *s);
-	}
-	ym_buf_addc(b, '%');
-}
-
 int ym_store_vulns_search(ym_store *s, const ym_vuln_filter *f,
 			  ym_vuln_row_cb cb, void *ctx, ym_err *err)
 {
@@ -36,7 +24,7 @@ int ym_store_vulns_search(ym_store *s, const ym_vuln_filter *f,
 		    " LEFT JOIN kev k ON k.cve_id = v.vuln_id"
 		    " LEFT JOIN epss e ON e.cve_id = v.vuln_id WHERE 1 = 1");
 	if (f->text && *f->text) {
-		like_pattern(&pat, f->text);
+		ym_db_like_contains(&pat, f->text);
 		ym_buf_adds(&sql,
 			    " AND (v.vuln_id LIKE ?1 ESCAPE '\\'"
 			    " OR v.title LIKE ?1 ESCAPE '\\'"
