@@ -23,6 +23,7 @@ libssh-dev
 openssh-server
 openssh-client
 gnupg
+libyaml-dev
 "
 
 missing=""
