@@ -192,7 +192,8 @@ static int feed_import(ym_ctx *ctx, int argc, char **argv)
 	bool vulns = strcmp(fmt->name, "kev") != 0 &&
 		     strcmp(fmt->name, "epss") != 0;
 	bool scanned = scan && vulns;
-	if (scanned && ym_match_run(ctx->store, 0, &ms, &err))
+	/* only the vulnerabilities whose records changed */
+	if (scanned && ym_match_pending(ctx->store, &ms, &err))
 		return ym_cli_fail(&err);
 	print_stats(ctx, fmt, &st, scanned, &ms);
 	return YM_EXIT_OK;
@@ -281,7 +282,7 @@ static int bundle_cmd(ym_ctx *ctx, int argc, char **argv, bool export)
 	if (ym_bundle_import(ctx->store, argv[optind], &counts, &st, &err))
 		return ym_cli_fail(&err);
 	bool scanned = scan && (st.inserted || st.updated);
-	if (scanned && ym_match_run(ctx->store, 0, &ms, &err))
+	if (scanned && ym_match_pending(ctx->store, &ms, &err))
 		return ym_cli_fail(&err);
 	print_bundle(ctx, argv[optind], &counts, &st, &ms, scanned);
 	return YM_EXIT_OK;

@@ -377,7 +377,7 @@ int ym_feed_sync_main(ym_ctx *ctx, int argc, char **argv)
 				  results[i].c.updated;
 	ym_match_stats ms = {0};
 	bool scanned = scan && changed;
-	if (scanned && ym_match_run(ctx->store, 0, &ms, &err)) {
+	if (scanned && ym_match_pending(ctx->store, &ms, &err)) {
 		ym_cli_fail(&err);
 		rc = YM_EXIT_FAIL;
 		scanned = false;

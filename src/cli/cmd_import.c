@@ -93,13 +93,8 @@ static int import_hosts(ym_ctx *ctx, int argc, char **argv,
 						&res, &err)
 			  : ym_inventory_import_file(ctx->store, argv[i], asset,
 						     dept_id, &res, &err);
-		for (int k = 0; !rc && scan && k < res.n_asset_ids; k++) {
-			ym_match_stats one = {0};
-			rc = ym_match_run(ctx->store, res.asset_ids[k], &one,
-					  &err);
-			ms.findings += one.findings;
-			ms.new_findings += one.new_findings;
-		}
+		if (!rc && scan)
+			rc = ym_match_pending(ctx->store, &ms, &err);
 		if (rc)
 			break;
 		const ym_software_diff *d = &res.diff;
@@ -282,8 +277,10 @@ int ym_cmd_import(ym_ctx *ctx, int argc, char **argv)
 		ym_match_stats ms = {0};
 		rc = ym_sbom_import_file(ctx->store, argv[i], asset, dept_id,
 					 &res, &err);
+		/* the asset the import changed (and any other pending
+		 * work) */
 		if (!rc && scan)
-			rc = ym_match_run(ctx->store, res.asset_id, &ms, &err);
+			rc = ym_match_pending(ctx->store, &ms, &err);
 		if (rc)
 			break;
 		if (ctx->format == YM_FMT_JSON) {

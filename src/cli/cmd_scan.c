@@ -11,13 +11,19 @@
 
 static void usage(void)
 {
-	printf(_("usage: yamori scan [--asset ID|NAME] [--fail-on SEVERITY]\n"
+	printf(_("usage: yamori scan [--asset ID|NAME | --incremental] "
+		 "[--fail-on SEVERITY]\n"
 		 "\n"
 		 "Matches the software of every asset (or one) against the "
 		 "vulnerability\nstore and updates findings: new ones open, "
 		 "ones that no longer match\nare resolved. With --fail-on, "
 		 "exits 1 when an open finding of that\nseverity or higher "
-		 "(low, medium, high, critical) exists.\n"));
+		 "(low, medium, high, critical) exists.\n"
+		 "\n"
+		 "--incremental re-evaluates only what changed since the last "
+		 "run: the\nvulnerabilities whose records changed and the "
+		 "assets whose software\nchanged (imports do this "
+		 "themselves).\n"));
 }
 
 typedef struct fail_ctx {
@@ -38,7 +44,9 @@ int ym_cmd_scan(ym_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{"asset", required_argument, NULL, 'a'},
 		{"fail-on", required_argument, NULL, 'f'},
+		{"incremental", no_argument, NULL, 'i'},
 		{0}};
+	bool incremental = false;
 	const char *asset = NULL, *fail_on = NULL;
 	ym_err err = YM_ERR_INIT;
 	int c;
@@ -52,6 +60,7 @@ int ym_cmd_scan(ym_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'a': asset = optarg; break;
 		case 'f': fail_on = optarg; break;
+		case 'i': incremental = true; break;
 		default: return ym_cli_bad_option("scan", c, argv);
 		}
 	}
@@ -63,6 +72,9 @@ int ym_cmd_scan(ym_ctx *ctx, int argc, char **argv)
 				    _("unknown severity '%s' (low, medium, "
 				      "high, critical)"),
 				    fail_on);
+	if (incremental && asset)
+		return ym_cli_usage("scan", _("--incremental and --asset "
+					      "exclude each other"));
 	int64_t asset_id = 0;
 	if (asset) {
 		ym_arena a;
@@ -76,7 +88,8 @@ int ym_cmd_scan(ym_ctx *ctx, int argc, char **argv)
 		asset_id = as.id;
 	}
 	ym_match_stats ms;
-	if (ym_match_run(ctx->store, asset_id, &ms, &err))
+	if (incremental ? ym_match_pending(ctx->store, &ms, &err)
+			: ym_match_run(ctx->store, asset_id, &ms, &err))
 		return ym_cli_fail(&err);
 	ym_buf out = YM_BUF_INIT;
 	if (ctx->format == YM_FMT_JSON) {

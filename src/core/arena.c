@@ -127,3 +127,23 @@ char *ym_arena_printf(ym_arena *a, const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+void ym_arena_adopt(ym_arena *dst, ym_arena *src)
+{
+	ym_arena_block *top = src->head;
+	if (!top)
+		return;
+	ym_arena_block *oldest = top;
+	while (oldest->prev)
+		oldest = oldest->prev;
+	/* dst keeps allocating from its own current block */
+	if (dst->head) {
+		oldest->prev = dst->head->prev;
+		dst->head->prev = top;
+	} else {
+		dst->head = top;
+	}
+	dst->total += src->total;
+	src->head = NULL;
+	src->total = 0;
+}

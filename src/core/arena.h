@@ -24,6 +24,10 @@ void ym_arena_release(ym_arena *a);
 /* Frees all but the first block and makes it empty again. */
 void ym_arena_reset(ym_arena *a);
 
+/* Moves every block of src into dst (src is left empty): what was
+ * allocated from src now lives as long as dst. */
+void ym_arena_adopt(ym_arena *dst, ym_arena *src);
+
 void *ym_arena_alloc(ym_arena *a, size_t n);
 void *ym_arena_zalloc(ym_arena *a, size_t n);
 char *ym_arena_strndup(ym_arena *a, const char *s, size_t n);

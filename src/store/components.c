@@ -281,6 +281,10 @@ static int replace(ym_store *s, int64_t asset_id, const char *tag,
 			goto out;
 		rc = 0;
 	}
+	/* new component rows: the findings must be linked to them again */
+	rc = ym_db_match_pending(s, "asset", asset_id, err);
+	if (rc)
+		goto out;
 	/* the asset changed only when its software did */
 	if (d->added || d->removed || d->upgraded || d->downgraded ||
 	    d->changed) {
@@ -402,4 +406,103 @@ int ym_store_components_find(ym_store *s, const ym_scope *scope,
 	s->ops->reset(st);
 	ym_buf_release(&pat);
 	return rc < 0 ? rc : 0;
+}
+
+/* ---- for the matching engine: lean rows, no join ---- */
+
+static int match_rows(ym_store *s, ym_stmt *st, ym_component_cb cb, void *ctx,
+		      ym_err *err)
+{
+	int rc;
+	while ((rc = ym_db_step(s, st, err)) == 1) {
+		ym_component c = {
+			.id = COL_INT(s, st, 0),
+			.asset_id = COL_INT(s, st, 1),
+			.name = COL_TEXT(s, st, 2),
+			.version = COL_TEXT(s, st, 3),
+			.purl = COL_TEXT(s, st, 4),
+			.cpe = COL_TEXT(s, st, 5),
+			.ecosystem = COL_TEXT(s, st, 6),
+			.pkg_key = COL_TEXT(s, st, 7),
+			.type = COL_TEXT(s, st, 8),
+			.source_pkg = COL_TEXT(s, st, 9),
+		};
+		if ((rc = cb(&c, ctx)))
+			break;
+	}
+	s->ops->reset(st);
+	return rc < 0 ? rc : rc;
+}
+
+#define MATCH_COLS                                                      \
+	"SELECT id, asset_id, name, version, purl, cpe, ecosystem, pkg_key," \
+	" type, source_pkg FROM components"
+
+int ym_store_match_components(ym_store *s, const ym_match_query *q,
+			      ym_component_cb cb, void *ctx, ym_err *err)
+{
+	ym_stmt *st;
+	int rc;
+	switch (q->kind) {
+	case YM_MQ_ALL:
+		rc = ym_db_prepare(s, MATCH_COLS " ORDER BY asset_id, id", &st,
+				   err);
+		break;
+	case YM_MQ_ASSET:
+	case YM_MQ_PLATFORMS:
+		rc = ym_db_prepare(s,
+				   q->kind == YM_MQ_ASSET
+					   ? MATCH_COLS " WHERE asset_id = ?"
+						 " ORDER BY id"
+					   : MATCH_COLS " WHERE asset_id = ?"
+						 " AND cpe IS NOT NULL"
+						 " ORDER BY id",
+				   &st, err);
+		if (!rc)
+			DB_INT(s, st, 1, q->asset_id);
+		break;
+	case YM_MQ_PACKAGE:
+		/* the package, or the distribution source package it was
+		 * built from */
+		rc = ym_db_prepare(s,
+				   MATCH_COLS " WHERE ecosystem = ?1 AND"
+				   " (pkg_key = ?2 OR source_pkg = ?2)"
+				   " ORDER BY asset_id, id",
+				   &st, err);
+		if (!rc) {
+			DB_TEXT(s, st, 1, q->ecosystem);
+			DB_TEXT(s, st, 2, q->key);
+		}
+		break;
+	case YM_MQ_CPE_PRODUCT: {
+		/* a CPE names vendor:product for any part; the index on cpe
+		 * serves each part's prefix as a range */
+		rc = ym_db_prepare(
+			s,
+			MATCH_COLS " WHERE ecosystem IS NULL AND ("
+			" (cpe >= ?1 AND cpe < ?2) OR cpe = ?3 OR"
+			" (cpe >= ?4 AND cpe < ?5) OR cpe = ?6 OR"
+			" (cpe >= ?7 AND cpe < ?8) OR cpe = ?9)"
+			" ORDER BY asset_id, id",
+			&st, err);
+		if (rc)
+			break;
+		ym_buf b = YM_BUF_INIT;
+		static const char parts[] = "aoh";
+		for (int i = 0; i < 3; i++) {
+			static const char *const ends[] = {":", ";", ""};
+			for (int k = 0; k < 3; k++) {
+				ym_buf_reset(&b);
+				ym_buf_printf(&b, "cpe:2.3:%c:%s:%s%s", parts[i],
+					      q->vendor, q->product, ends[k]);
+				DB_TEXT(s, st, i * 3 + k + 1, b.ptr);
+			}
+		}
+		ym_buf_release(&b);
+		break;
+	}
+	default:
+		return ym_err_set(err, YM_E_INVALID, "bad match query");
+	}
+	return rc ? rc : match_rows(s, st, cb, ctx, err);
 }

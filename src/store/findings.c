@@ -214,6 +214,28 @@ int ym_store_findings_resolve_unseen(ym_store *s, int64_t asset_id,
 	return rc;
 }
 
+int ym_store_findings_resolve_unseen_vuln(ym_store *s, int64_t vuln_rowid,
+					  const ym_scan *scan, int64_t *n,
+					  ym_err *err)
+{
+	ym_stmt *st;
+	int rc = ym_db_prepare(s,
+			       "UPDATE findings SET status = 'resolved',"
+			       " resolved_at = ?"
+			       " WHERE vuln_rowid = ? AND status = 'open'"
+			       " AND last_scan <> ?",
+			       &st, err);
+	if (rc)
+		return rc;
+	DB_TEXT(s, st, 1, scan->now);
+	DB_INT(s, st, 2, vuln_rowid);
+	DB_INT(s, st, 3, scan->id);
+	rc = ym_db_run(s, st, err);
+	if (!rc && n)
+		*n = s->ops->changes(s->impl);
+	return rc;
+}
+
 static bool all_digits(const char *p)
 {
 	if (!*p)

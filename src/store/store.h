@@ -481,6 +481,63 @@ int ym_store_cpe_sources(ym_store *s, const char *vendor, const char *product,
 int ym_store_cpe_rows(ym_store *s, int64_t source_id, ym_arena *arena,
 		      ym_cpe_criterion **rows, size_t *n, ym_err *err);
 
+/* ---- For the matching engine (match_input.c) ---- */
+
+/* The ranges of valid records of one vulnerability row, or naming one
+ * package (any ecosystem). */
+int ym_store_ranges_of_vuln(ym_store *s, int64_t vuln_rowid, ym_range_cb cb,
+			    void *ctx, ym_err *err);
+int ym_store_ranges_of_package(ym_store *s, const char *package,
+			       ym_range_cb cb, void *ctx, ym_err *err);
+/* One source record with a vulnerable CPE criterion and all its rows
+ * (valid only during the callback). */
+typedef struct ym_cpe_record {
+	ym_cpe_source src;
+	const ym_cpe_criterion *rows;
+	size_t n;
+} ym_cpe_record;
+typedef int (*ym_cpe_record_cb)(const ym_cpe_record *r, void *ctx);
+/* Every such record, or those of one vulnerability row. */
+int ym_store_cpe_records_each(ym_store *s, ym_cpe_record_cb cb, void *ctx,
+			      ym_err *err);
+int ym_store_cpe_records_of_vuln(ym_store *s, int64_t vuln_rowid,
+				 ym_cpe_record_cb cb, void *ctx, ym_err *err);
+
+/* Components as the matcher needs them (id, asset_id, name, version,
+ * purl, cpe, ecosystem, pkg_key, type, source_pkg; no join), in
+ * (asset_id, id) order. */
+typedef enum ym_match_query_kind {
+	YM_MQ_ALL,         /* every component */
+	YM_MQ_ASSET,       /* those of asset_id */
+	YM_MQ_PLATFORMS,   /* those of asset_id with a CPE */
+	YM_MQ_PACKAGE,     /* ecosystem's package key, or source package */
+	YM_MQ_CPE_PRODUCT  /* no ecosystem, CPE naming vendor:product */
+} ym_match_query_kind;
+typedef struct ym_match_query {
+	ym_match_query_kind kind;
+	int64_t asset_id;
+	const char *ecosystem, *key;  /* YM_MQ_PACKAGE */
+	const char *vendor, *product; /* YM_MQ_CPE_PRODUCT */
+} ym_match_query;
+int ym_store_match_components(ym_store *s, const ym_match_query *q,
+			      ym_component_cb cb, void *ctx, ym_err *err);
+
+/* Work queued for the incremental matcher: the store queues every
+ * vulnerability row whose records change and every asset whose software
+ * changes, in the same transaction as the change. */
+typedef struct ym_pending {
+	int64_t *vulns;
+	size_t n_vulns;
+	int64_t *assets;
+	size_t n_assets;
+} ym_pending;
+int ym_store_match_pending(ym_store *s, ym_pending *out, ym_err *err);
+void ym_pending_release(ym_pending *p);
+/* Takes work off the queue: kind "vuln" or "asset" (NULL: both), id 0:
+ * all of that kind. */
+int ym_store_match_pending_done(ym_store *s, const char *kind, int64_t id,
+				ym_err *err);
+
 /* Search: one row per vulnerability, newest modification first. */
 typedef struct ym_vuln_filter {
 	const char *text;         /* part of the id, an alias, the title or
@@ -675,6 +732,10 @@ int ym_store_finding_seen(ym_store *s, const ym_finding *f,
 int ym_store_findings_resolve_unseen(ym_store *s, int64_t asset_id,
 				     const ym_scan *scan, int64_t *n,
 				     ym_err *err);
+/* The same for the open findings of one vulnerability row. */
+int ym_store_findings_resolve_unseen_vuln(ym_store *s, int64_t vuln_rowid,
+					  const ym_scan *scan, int64_t *n,
+					  ym_err *err);
 typedef int (*ym_finding_cb)(const ym_finding *f, void *ctx);
 int ym_store_findings_each(ym_store *s, const ym_scope *scope,
 			   const ym_finding_filter *filter, ym_finding_cb cb,

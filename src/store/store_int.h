@@ -87,6 +87,21 @@ int ym_db_history(ym_store *s, int64_t asset_id, const ym_change *chg,
  * characters escaped with '\\' (use ESCAPE '\\'). */
 void ym_db_like_contains(struct ym_buf *pat, const char *text);
 
+/* The columns of one vuln_cpes row, in the order ym_db_cpe_row reads
+ * them from column i on (into arena a). */
+#define YM_DB_CPE_ROW_COLS                                              \
+	"config, config_op, node, node_op, node_negate, vulnerable,"    \
+	" criteria, start_incl, start_excl, end_incl, end_excl,"        \
+	" match_id, text, unparsed"
+void ym_db_cpe_row(ym_store *s, ym_stmt *st, int i, ym_arena *a,
+		   ym_cpe_criterion *c);
+
+/* Queues work for the matcher (match_pending): kind "vuln" (a
+ * vulnerability row whose records changed) or "asset" (an asset whose
+ * software changed). */
+int ym_db_match_pending(ym_store *s, const char *kind, int64_t id,
+			ym_err *err);
+
 /* ISO 8601 UTC timestamp for "now" (YAMORI_NOW overrides, for tests). */
 void ym_db_now(char out[32]);
 

@@ -122,38 +122,42 @@ static int load_ranges(ym_store *s, int64_t sid, ym_arena *a, ym_vuln *v,
 	return rc < 0 ? rc : 0;
 }
 
+void ym_db_cpe_row(ym_store *s, ym_stmt *st, int i, ym_arena *a,
+		   ym_cpe_criterion *c)
+{
+	*c = (ym_cpe_criterion){
+		.config = (int)COL_INT(s, st, i),
+		.config_op = DUP(i + 1),
+		.node = (int)COL_INT(s, st, i + 2),
+		.node_op = DUP(i + 3),
+		.node_negate = COL_INT(s, st, i + 4) != 0,
+		.vulnerable = COL_INT(s, st, i + 5) != 0,
+		.criteria = DUP(i + 6),
+		.start_incl = DUP(i + 7),
+		.start_excl = DUP(i + 8),
+		.end_incl = DUP(i + 9),
+		.end_excl = DUP(i + 10),
+		.match_id = DUP(i + 11),
+		.text = DUP(i + 12),
+		.unparsed = COL_INT(s, st, i + 13) != 0,
+	};
+}
+
 static int load_cpes(ym_store *s, int64_t sid, ym_arena *a, ym_vuln *v,
 		     ym_err *err)
 {
 	ym_stmt *st;
 	YM_VEC(ym_cpe_criterion) l = YM_VEC_INIT;
-	int rc = ym_db_prepare(
-		s,
-		"SELECT config, config_op, node, node_op, node_negate,"
-		" vulnerable, criteria, start_incl, start_excl, end_incl,"
-		" end_excl, match_id, text, unparsed FROM vuln_cpes"
-		" WHERE source_id = ? ORDER BY id",
-		&st, err);
+	int rc = ym_db_prepare(s,
+			       "SELECT " YM_DB_CPE_ROW_COLS " FROM vuln_cpes"
+			       " WHERE source_id = ? ORDER BY id",
+			       &st, err);
 	if (rc)
 		return rc;
 	DB_INT(s, st, 1, sid);
 	while ((rc = ym_db_step(s, st, err)) == 1) {
-		ym_cpe_criterion c = {
-			.config = (int)COL_INT(s, st, 0),
-			.config_op = DUP(1),
-			.node = (int)COL_INT(s, st, 2),
-			.node_op = DUP(3),
-			.node_negate = COL_INT(s, st, 4) != 0,
-			.vulnerable = COL_INT(s, st, 5) != 0,
-			.criteria = DUP(6),
-			.start_incl = DUP(7),
-			.start_excl = DUP(8),
-			.end_incl = DUP(9),
-			.end_excl = DUP(10),
-			.match_id = DUP(11),
-			.text = DUP(12),
-			.unparsed = COL_INT(s, st, 13) != 0,
-		};
+		ym_cpe_criterion c;
+		ym_db_cpe_row(s, st, 0, a, &c);
 		ym_vec_push(&l, c);
 	}
 	s->ops->reset(st);
@@ -299,38 +303,6 @@ int ym_store_vuln_sources_each(ym_store *s, int64_t vuln_rowid,
 	ym_arena_release(&arena);
 	ym_vec_release(&ids);
 	return rc;
-}
-
-int ym_store_ranges_each(ym_store *s, ym_range_cb cb, void *ctx, ym_err *err)
-{
-	ym_stmt *st;
-	/* a withdrawn or rejected record's ranges do not count, whatever
-	 * other sources say about the same vulnerability */
-	int rc = ym_db_prepare(s,
-			       "SELECT r.vuln_rowid, src.source_vuln_id, r.ecosystem,"
-			       " r.package, r.range_type, r.events, r.versions"
-			       " FROM affected_ranges r"
-			       " JOIN vuln_sources src ON src.id = r.source_id"
-			       " JOIN vulnerabilities v ON v.id = r.vuln_rowid"
-			       " WHERE src.withdrawn IS NULL AND src.rejected = 0"
-			       " AND v.rejected = 0 ORDER BY r.id",
-			       &st, err);
-	if (rc)
-		return rc;
-	while ((rc = ym_db_step(s, st, err)) == 1) {
-		ym_affected_range r = {
-			.ecosystem = COL_TEXT(s, st, 2),
-			.package = COL_TEXT(s, st, 3),
-			.range_type = COL_TEXT(s, st, 4),
-			.events = COL_TEXT(s, st, 5),
-			.versions = COL_TEXT(s, st, 6),
-		};
-		rc = cb(COL_INT(s, st, 0), COL_TEXT(s, st, 1), &r, ctx);
-		if (rc)
-			break;
-	}
-	s->ops->reset(st);
-	return rc < 0 ? rc : 0;
 }
 
 int ym_store_vuln_count(ym_store *s, int64_t *n, ym_err *err)

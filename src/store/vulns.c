@@ -779,6 +779,10 @@ int ym_store_vuln_put(ym_store *s, const ym_vuln *v, ym_put_result *res,
 	if (!rc && existed && old_row != vrow)
 		rc = fold_orphan(s, old_row, vrow, err);
 	if (!rc)
+		rc = ym_db_match_pending(s, "vuln", vrow, err);
+	if (!rc && existed && old_row != vrow)
+		rc = ym_db_match_pending(s, "vuln", old_row, err);
+	if (!rc)
 		*res = existed ? YM_PUT_UPDATED : YM_PUT_INSERTED;
 out:
 	ym_buf_release(&scratch);

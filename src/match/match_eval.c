@@ -1,0 +1,370 @@
+/* match_eval.c - one component against the index: ecosystem and
+ * distribution ranges for components with a package identity, CPE
+ * configurations for those known by CPE only (docs/matching.md). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/json.h"
+#include "ids/purl.h"
+#include "match/match_int.h"
+
+static const char *dup_or_null(ym_arena *a, const char *s)
+{
+	return s ? ym_arena_strdup(a, s) : NULL;
+}
+
+void me_comp_from(const ym_component *c, ym_arena *a, comp *x)
+{
+	*x = (comp){
+		.id = c->id,
+		.asset_id = c->asset_id,
+		.name = dup_or_null(a, c->name),
+		.version = dup_or_null(a, c->version),
+		.purl = dup_or_null(a, c->purl),
+		.ecosystem = dup_or_null(a, c->ecosystem),
+		.pkg_key = dup_or_null(a, c->pkg_key),
+		.source_pkg = dup_or_null(a, c->source_pkg),
+		.cpe = dup_or_null(a, c->cpe),
+		.type = dup_or_null(a, c->type),
+	};
+	/* the distribution and release of an OS package, from its purl
+	 * (pkg:deb/debian/openssl@...?distro=debian-12); only OS packages
+	 * need it, and parsing a million purls would cost for nothing */
+	static const char *const os_types[] = {"deb", "rpm", "apk", "alpm",
+					       NULL};
+	bool os_pkg = false;
+	for (int i = 0; c->ecosystem && os_types[i]; i++)
+		os_pkg = os_pkg || strcmp(c->ecosystem, os_types[i]) == 0;
+	ym_purl p;
+	if (!os_pkg || !c->purl || ym_purl_parse(c->purl, a, &p, NULL) != 0)
+		return;
+	x->namespace_ = p.namespace_;
+	for (size_t i = 0; i < p.n_qualifiers; i++) {
+		if (strcmp(p.qualifiers[i].key, "distro") != 0)
+			continue;
+		const char *v = p.qualifiers[i].value;
+		const char *dash = strrchr(v, '-');
+		const char *rel = dash ? dash + 1 : v;
+		if (*rel == 'v')
+			rel++;
+		if (*rel >= '0' && *rel <= '9')
+			x->release = rel;
+	}
+}
+
+int me_comp_cmp(const void *a, const void *b)
+{
+	const comp *k = a, *e = b;
+	if (k->asset_id != e->asset_id)
+		return k->asset_id < e->asset_id ? -1 : 1;
+	return k->id < e->id ? -1 : k->id > e->id;
+}
+
+void me_platforms(const comp *all, size_t n, int64_t asset_id, ym_arena *a,
+		  platforms *out)
+{
+	out->asset_id = asset_id;
+	out->n = 0;
+	out->subj = ym_arena_alloc(a, (n + 1) * sizeof *out->subj);
+	out->ids = ym_arena_alloc(a, (n + 1) * sizeof *out->ids);
+	for (size_t i = 0; i < n; i++) {
+		const comp *c = &all[i];
+		if (c->asset_id != asset_id || !c->cpe)
+			continue;
+		bool os = (c->type && (strcmp(c->type, "operating-system") == 0 ||
+				       strcmp(c->type, "device") == 0 ||
+				       strcmp(c->type, "firmware") == 0)) ||
+			  strncmp(c->cpe, "cpe:2.3:o:", 10) == 0 ||
+			  strncmp(c->cpe, "cpe:2.3:h:", 10) == 0;
+		if (os && ym_cpe_subject_from_cpe(&out->subj[out->n], c->cpe,
+						  c->version, a, NULL) == 0)
+			out->ids[out->n++] = c->id;
+	}
+}
+
+void me_ctx_init(eval_ctx *ec)
+{
+	memset(ec, 0, sizeof *ec);
+	ym_arena_init(&ec->work, 1 << 20);
+	ec->evidence = (ym_buf)YM_BUF_INIT;
+	ec->key = (ym_buf)YM_BUF_INIT;
+}
+
+void me_ctx_release(eval_ctx *ec)
+{
+	ym_arena_release(&ec->work);
+	ym_buf_release(&ec->evidence);
+	ym_buf_release(&ec->key);
+	ym_vec_release(&ec->seen);
+	ym_vec_release(&ec->hits);
+}
+
+static bool word_in(const char *words, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = words; *p;) {
+		const char *e = strchr(p, ' ');
+		size_t k = e ? (size_t)(e - p) : strlen(p);
+		if (k == n && strncmp(p, w, n) == 0)
+			return true;
+		p = e ? e + 1 : p + k;
+	}
+	return false;
+}
+
+/* Does a distribution's range concern this package? Another family: no.
+ * The same family and release (12 = 12, 3.19 = 3.19, 12 ~ 12.5): yes. A
+ * package whose release is unknown is matched, with lower confidence:
+ * "release_unknown". */
+typedef enum { DISTRO_NA, DISTRO_SAME, DISTRO_UNKNOWN, DISTRO_OTHER } distro_fit;
+
+static distro_fit fit_distro(const range_entry *e, const comp *c)
+{
+	if (!e->distro)
+		return DISTRO_NA;
+	if (c->namespace_ && !word_in(e->distro, c->namespace_))
+		return DISTRO_OTHER;
+	if (!e->release)
+		return c->namespace_ ? DISTRO_SAME : DISTRO_UNKNOWN;
+	if (!c->release || !c->namespace_)
+		return DISTRO_UNKNOWN;
+	size_t n = strlen(e->release);
+	if (strncmp(c->release, e->release, n) == 0 &&
+	    (c->release[n] == '\0' || c->release[n] == '.'))
+		return DISTRO_SAME;
+	return DISTRO_OTHER;
+}
+
+static const char *const event_names[] = {"introduced", "fixed",
+					  "last_affected", "limit"};
+
+/* Does the entry affect this version? On yes, writes the evidence. */
+static int evaluate(const range_entry *e, const comp *c, bool by_source,
+		    distro_fit fit, bool *hit, ym_buf *evidence)
+{
+	*hit = false;
+	ym_osv_hit h = {0};
+	if (e->versions) {
+		for (size_t i = 0; i < e->n_versions && !*hit; i++) {
+			int r;
+			if (strcmp(e->versions[i], c->version) == 0)
+				*hit = true;
+			else if (ym_version_cmp(e->scheme, e->versions[i],
+						c->version, &r, NULL) == 0 &&
+				 r == 0)
+				*hit = true;
+		}
+	} else {
+		int rc = ym_osv_events_affect(e->scheme, e->events,
+					      e->n_events, c->version, hit, &h,
+					      NULL);
+		if (rc)
+			return rc;
+	}
+	if (!*hit)
+		return 0;
+	ym_jsonw w;
+	ym_buf_reset(evidence);
+	ym_jsonw_init(&w, evidence, false);
+	ym_jsonw_obj_begin(&w);
+	ym_jsonw_kstr(&w, "source", "osv");
+	ym_jsonw_kstr(&w, "record", e->vuln_id);
+	ym_jsonw_kstr(&w, "ecosystem", e->ecosystem);
+	ym_jsonw_kstr(&w, "package", e->package);
+	ym_jsonw_kstr(&w, "range_type", e->range_type);
+	if (e->versions) {
+		ym_jsonw_kstr(&w, "listed_version", c->version);
+	} else {
+		ym_jsonw_kstr(&w, "introduced",
+			      h.introduced ? h.introduced->version : "0");
+		if (h.closing)
+			ym_jsonw_kstr(&w, event_names[h.closing->kind],
+				      h.closing->version);
+	}
+	ym_jsonw_kstr(&w, "scheme", ym_scheme_name(e->scheme));
+	ym_jsonw_kstr(&w, "matched_by", by_source ? "source_package" : "purl");
+	if (fit == DISTRO_SAME && c->release)
+		ym_jsonw_kstr(&w, "release", c->release);
+	if (fit == DISTRO_UNKNOWN)
+		ym_jsonw_kbool(&w, "release_checked", false);
+	ym_jsonw_kstr(&w, "component_purl", c->purl);
+	ym_jsonw_kstr(&w, "component_version", c->version);
+	ym_jsonw_obj_end(&w);
+	return 0;
+}
+
+static bool seen_before(const eval_ctx *ec, int64_t vuln_rowid)
+{
+	for (size_t k = 0; k < ec->seen.n; k++)
+		if (ec->seen.v[k] == vuln_rowid)
+			return true;
+	return false;
+}
+
+/* Components with a package identity: the ranges of their package (and
+ * of the distribution source package it was built from). */
+static int match_package(match_index *ix, const comp *c, eval_ctx *ec)
+{
+	ym_scheme scheme = ym_scheme_for_purl_type(c->ecosystem);
+	if (ym_version_check(scheme, c->version, NULL)) {
+		ec->stats.bad_versions++;
+		return 0;
+	}
+	ec->stats.matchable++;
+	for (int pass = 0; pass < 2; pass++) {
+		/* pass 1: the distribution's source package, which Debian,
+		 * Ubuntu and Alpine advisories name */
+		const char *name = pass ? c->source_pkg : c->pkg_key;
+		if (!name || (pass && strcmp(name, c->pkg_key) == 0))
+			continue;
+		for (const range_entry *e = mi_ranges(ix, c->ecosystem, name,
+						      &ec->key);
+		     e; e = e->next) {
+			if (seen_before(ec, e->vuln_rowid))
+				continue;
+			distro_fit fit = fit_distro(e, c);
+			/* a source package name only means something to its
+			 * own distribution's advisories */
+			if (fit == DISTRO_OTHER || (pass && fit == DISTRO_NA))
+				continue;
+			bool hit;
+			if (evaluate(e, c, pass == 1, fit, &hit,
+				     &ec->evidence)) {
+				/* a range whose versions the scheme cannot
+				 * read (kept at import with a warning) */
+				ec->stats.unreadable_ranges++;
+				continue;
+			}
+			if (!hit)
+				continue;
+			ym_vec_push(&ec->seen, e->vuln_rowid);
+			ym_finding f = {
+				.asset_id = c->asset_id,
+				.component_id = c->id,
+				.vuln_rowid = e->vuln_rowid,
+				.component_key = ym_arena_printf(
+					&ec->work, "%s/%s", c->ecosystem,
+					c->pkg_key),
+				.component_name = c->name,
+				.component_version = c->version,
+				.component_purl = c->purl,
+				.confidence = fit == DISTRO_UNKNOWN ? "medium"
+								    : "high",
+				.evidence = ym_arena_strndup(&ec->work,
+							     ec->evidence.ptr,
+							     ec->evidence.len),
+			};
+			ym_vec_push(&ec->hits, f);
+		}
+	}
+	return 0;
+}
+
+/* The n-th ':'-separated part of a CPE 2.3 formatted string (escapes
+ * kept), in a. */
+static const char *fs_part(ym_arena *a, const char *fs, int n)
+{
+	if (!fs || strncmp(fs, "cpe:2.3:", 8) != 0)
+		return NULL;
+	int field = 0;
+	const char *start = fs + 8;
+	for (const char *p = fs + 8;; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if (*p == ':' || !*p) {
+			if (field == n)
+				return ym_arena_strndup(a, start,
+							(size_t)(p - start));
+			if (!*p)
+				return NULL;
+			field++;
+			start = p + 1;
+		}
+	}
+}
+
+/* Components known by CPE only: every record naming their
+ * vendor:product; one finding per vulnerability. */
+static int match_cpe(match_index *ix, const comp *c, const platforms *plat,
+		     eval_ctx *ec, ym_err *err)
+{
+	ym_arena *work = &ec->work;
+	const char *vendor = fs_part(work, c->cpe, 1);
+	const char *product = fs_part(work, c->cpe, 2);
+	if (!vendor || !product || strcmp(vendor, "*") == 0 ||
+	    strcmp(product, "*") == 0)
+		return 0;
+	ym_cpe_subject subj;
+	if (ym_cpe_subject_from_cpe(&subj, c->cpe, c->version, work, NULL))
+		return 0;
+	ec->stats.matchable++;
+	const cand_list *l;
+	int rc = mi_products(ix, vendor, product, &l, err);
+	if (rc || !l->n)
+		return rc;
+	/* the component is not its own platform (a firmware on a device);
+	 * subjects cache parsed versions, so each evaluation gets copies */
+	size_t n_all = plat ? plat->n : 0, n_plats = 0;
+	ym_cpe_subject *plats = ym_arena_alloc(work, (n_all + 1) *
+							    sizeof *plats);
+	for (size_t i = 0; i < n_all; i++)
+		if (plat->ids[i] != c->id)
+			plats[n_plats++] = plat->subj[i];
+	size_t first = ec->hits.n;
+	for (const cand_node *nd = l->head; nd; nd = nd->next) {
+		const cpe_cand *cand = nd->c;
+		if (!cand->ok)
+			continue;
+		bool dup = false;
+		for (size_t k = first; k < ec->hits.n && !dup; k++)
+			dup = ec->hits.v[k].vuln_rowid == cand->src.vuln_rowid;
+		if (dup)
+			continue;
+		ym_cpe_eval_result r;
+		if (!ym_cpe_eval(&cand->cfg, &subj, plats, n_plats, &r))
+			continue;
+		ym_jsonw w;
+		ym_buf_reset(&ec->evidence);
+		ym_jsonw_init(&w, &ec->evidence, false);
+		ym_jsonw_obj_begin(&w);
+		ym_jsonw_kstr(&w, "source", cand->src.source);
+		ym_jsonw_kstr(&w, "record", cand->src.record_id);
+		ym_jsonw_kstr(&w, "matched_by", "cpe");
+		ym_jsonw_kstr(&w, "component_cpe", c->cpe);
+		ym_jsonw_kstr(&w, "component_version", c->version);
+		ym_jsonw_key(&w, "cpe_match");
+		ym_cpe_eval_evidence(&r, &subj, plats, &w);
+		ym_jsonw_obj_end(&w);
+		ym_finding f = {
+			.asset_id = c->asset_id,
+			.component_id = c->id,
+			.vuln_rowid = cand->src.vuln_rowid,
+			.component_key = ym_arena_printf(work, "cpe/%s:%s",
+							 vendor, product),
+			.component_name = c->name,
+			.component_version = c->version,
+			.component_purl = c->purl,
+			.confidence = ym_cpe_confidence_name(r.confidence),
+			.evidence = ym_arena_strndup(work, ec->evidence.ptr,
+						     ec->evidence.len),
+		};
+		ym_vec_push(&ec->hits, f);
+	}
+	return 0;
+}
+
+int me_component(match_index *ix, const comp *c, const platforms *plat,
+		 eval_ctx *ec, ym_err *err)
+{
+	ec->stats.components++;
+	/* known by CPE only: NVD, JVN and CVE 5 criteria decide */
+	if (!c->ecosystem && c->cpe)
+		return match_cpe(ix, c, plat, ec, err);
+	if (!c->ecosystem || !c->pkg_key || !c->version)
+		return 0;
+	ec->seen.n = 0;
+	return match_package(ix, c, ec);
+}
