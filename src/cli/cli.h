@@ -64,6 +64,8 @@ int ym_cmd_version(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_purl(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_cpe(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_cvss(ym_ctx *ctx, int argc, char **argv);
+int ym_cmd_ssvc(ym_ctx *ctx, int argc, char **argv);
+int ym_cmd_policy(ym_ctx *ctx, int argc, char **argv);
 
 /* Helpers (cli_util.c). */
 /* Prints "yamori: <formatted error>" to stderr; returns YM_EXIT_FAIL or

@@ -48,6 +48,10 @@ static const ym_cmd commands[] = {
 	{"cpe", N_("parse and match CPE 2.3 names (parse, match)"), 0,
 	 ym_cmd_cpe},
 	{"cvss", N_("score CVSS v2/v3.0/v3.1/v4.0 vectors"), 0, ym_cmd_cvss},
+	{"ssvc", N_("SSVC decision trees (trees, show, decide)"), 0,
+	 ym_cmd_ssvc},
+	{"policy", N_("check and show the triage policy (check, show, "
+		      "default)"), 0, ym_cmd_policy},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
