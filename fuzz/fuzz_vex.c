@@ -7,7 +7,10 @@
  * least one identifier; the text form must be writable. A failure must
  * leave a code and a message set; strict mode may give no more
  * statements than lax. Each statement is also matched against a
- * component built from its own first product, which must not crash.
+ * component built from its own first product (with its vendor as the
+ * supplier and its BOM-link's bom-ref), alone and in that BOM, which
+ * must not crash; a deb purl is matched with its distro qualifier
+ * spelled as a codename too.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -33,6 +36,10 @@ static void check_product(const ym_vex_statement *st,
 		die(st, "product without identifier");
 	if (p->n_subcomponents && !p->subcomponents)
 		die(st, "subcomponent count without array");
+	if (!p->bom_serial != !p->bom_ref)
+		die(st, "BOM-link serial without bom-ref");
+	if (p->relation && !p->n_subcomponents)
+		die(st, "relation without subcomponents");
 }
 
 static void quiet(const ym_err *e, void *ctx)
@@ -83,11 +90,20 @@ static size_t run(const char *text, size_t size, int strict)
 		ym_vex_statement_format(st, &b);
 		const ym_vex_product *p = &st->products[0];
 		ym_component c = {.purl = p->purl, .cpe = p->cpe,
-				  .name = p->name, .version = p->version};
+				  .name = p->name, .version = p->version,
+				  .supplier = p->vendor, .bom_ref = p->bom_ref};
 		const ym_component *anc[] = {&c, NULL};
 		ym_vex_hit h;
 		(void)ym_vex_applies(st, st->vuln_id, st->aliases, &c, anc,
 				     &h);
+		(void)ym_vex_applies_in(st, st->vuln_id, st->aliases, &c, anc,
+					p->bom_serial, &h);
+		if (p->purl && strncmp(p->purl, "pkg:deb/", 8) == 0) {
+			ym_component d2 = c;
+			d2.purl = "pkg:deb/ubuntu/x@1?distro=jammy";
+			(void)ym_vex_applies(st, st->vuln_id, NULL, &d2, NULL,
+					     NULL);
+		}
 	}
 	ym_buf_release(&b);
 	ym_arena_release(&a);

@@ -41,6 +41,8 @@ static const char *const empty_list[] = {NULL};
 /* A component of a CycloneDX document, by bom-ref; a CSAF product by id. */
 typedef struct ident {
 	const char *name, *version;
+	const char *range;       /* canonical vers (CSAF), or NULL */
+	const char *vendor;
 	const char *purl;        /* canonical, or NULL */
 	const char *purl_nover;  /* canonical without version, or NULL */
 	const char *cpe;
@@ -66,6 +68,7 @@ typedef struct ctx {
 typedef struct rel {
 	const char *product_reference;
 	const char *relates_to;
+	const char *category;
 } rel;
 
 /* ---- names ---- */
@@ -388,6 +391,10 @@ static int canon_range(ctx *c, const char *s, const ym_json *node,
 	if (strncmp(s, "vers:", 5) != 0)
 		return fail(c, node, field,
 			    _("range '%s' is not a vers range"), s);
+	if (strcmp(s, "vers:all/*") == 0) {
+		*out = "vers:all/*";
+		return 0;
+	}
 	if (ym_vers_canonical(s, &b, &e)) {
 		ym_buf_release(&b);
 		return fail(c, node, field, "%s", e.msg);
@@ -413,6 +420,20 @@ static void push_statement(ctx *c, const ym_vex_statement *st)
 
 /* ==== CycloneDX ==== */
 
+/* Who makes a component: supplier, publisher, manufacturer (the
+ * SBOM importer's order for ym_component.supplier first). */
+static const char *cdx_vendor(const ym_json *obj)
+{
+	const char *s = ym_json_string(
+		ym_json_get(ym_json_get(obj, "supplier"), "name"));
+	if (!s || !*s)
+		s = ym_json_string(ym_json_get(obj, "publisher"));
+	if (!s || !*s)
+		s = ym_json_string(
+			ym_json_get(ym_json_get(obj, "manufacturer"), "name"));
+	return s && *s ? s : NULL;
+}
+
 /* Maps obj's bom-ref (if any) to its identity, then its children. */
 static void cdx_collect(ctx *c, const ym_json *obj, int depth)
 {
@@ -425,6 +446,7 @@ static void cdx_collect(ctx *c, const ym_json *obj, int depth)
 		const char *cpe = ym_json_string(ym_json_get(obj, "cpe"));
 		id->name = ym_json_string(ym_json_get(obj, "name"));
 		id->version = ym_json_string(ym_json_get(obj, "version"));
+		id->vendor = cdx_vendor(obj);
 		if (id->name && !*id->name)
 			id->name = NULL;
 		if (id->version && !*id->version)
@@ -491,10 +513,14 @@ static const char *pct_decode(ctx *c, const char *s, size_t n)
 }
 
 /* Resolves an affects[].ref. *key is the bom-ref looked up (the
- * fragment of a BOM-link); NULL when a BOM-link has no fragment. */
-static const ident *cdx_resolve(ctx *c, const char *ref, const char **key)
+ * fragment of a BOM-link); NULL when a BOM-link has no fragment.
+ * *foreign is the serial (lower case) of another BOM a BOM-link points
+ * into, else NULL. */
+static const ident *cdx_resolve(ctx *c, const char *ref, const char **key,
+				const char **foreign)
 {
 	*key = ref;
+	*foreign = NULL;
 	if (strncmp(ref, "urn:cdx:", 8) != 0)
 		return ym_map_get(&c->refs, ref, strlen(ref));
 	const char *s = ref + 8, *hash = strchr(s, '#');
@@ -506,8 +532,16 @@ static const ident *cdx_resolve(ctx *c, const char *ref, const char **key)
 	size_t sn = (size_t)((slash ? slash : hash) - s);
 	*key = pct_decode(c, hash + 1, strlen(hash + 1));
 	if (!c->serial || strlen(c->serial) != sn ||
-	    strncasecmp(c->serial, s, sn) != 0)
+	    strncasecmp(c->serial, s, sn) != 0) {
+		if (sn && **key) {
+			char *f = ym_arena_strndup(c->a, s, sn);
+			for (char *q = f; *q; q++)
+				if (*q >= 'A' && *q <= 'Z')
+					*q = (char)(*q - 'A' + 'a');
+			*foreign = f;
+		}
 		return NULL;
+	}
 	return ym_map_get(&c->refs, *key, strlen(*key));
 }
 
@@ -541,13 +575,19 @@ static int cdx_affects(ctx *c, const ym_json *aj, const char *ap,
 	if ((rc = get_str(c, aj, "ref", ap, true, &ref)) ||
 	    (rc = get_arr(c, aj, "versions", ap, false, &versions)))
 		return rc;
-	const ident *id = cdx_resolve(c, ref, &key);
+	const char *foreign;
+	const ident *id = cdx_resolve(c, ref, &key, &foreign);
 	ym_vex_product base = {.id = ref, .line = aj->line};
 	const char *purl_nover = NULL;
 	join(field, sizeof field, ap, "ref");
+	if (foreign) {
+		base.bom_serial = foreign;
+		base.bom_ref = key;
+	}
 	if (id) {
 		base.name = id->name;
 		base.version = id->version;
+		base.vendor = id->vendor;
 		base.purl = id->purl;
 		purl_nover = id->purl_nover;
 		base.cpe = id->cpe;
@@ -561,14 +601,18 @@ static int cdx_affects(ctx *c, const ym_json *aj, const char *ap,
 		/* a bom-ref that is a purl stands for that package */
 	} else {
 		ym_err_clear(c->err);
-		if (strncmp(ref, "urn:cdx:", 8) == 0)
+		if (foreign)
 			warn(c, ym_json_get(aj, "ref"), field,
 			     _("BOM-link '%s' refers to another BOM; the "
-			       "product is known only by this link"), ref);
+			       "product is matched only in that BOM"), ref);
+		else if (!key)
+			warn(c, ym_json_get(aj, "ref"), field,
+			     _("BOM-link '%s' names no bom-ref; the product "
+			       "is known only by this link"), ref);
 		else
 			warn(c, ym_json_get(aj, "ref"), field,
 			     _("bom-ref '%s' is not defined in this document"),
-			     ref);
+			     key);
 	}
 	if (!ym_json_len(versions)) {
 		ym_vec_push(out, base);
@@ -1122,7 +1166,74 @@ static int ovx_parse(ctx *c, const char *context)
 
 /* ==== CSAF ==== */
 
-static void csaf_ident(ctx *c, const ym_json *fpn)
+/* What the branch path above a CSAF product says about it. */
+typedef struct branch_path {
+	const char *vendor;
+	const char *name;    /* nearest product_name / product_family */
+	const char *version; /* product_version */
+	const char *range;   /* product_version_range as written */
+	const ym_json *range_node;
+} branch_path;
+
+/* A version range in the deprecated CSAF vls form ("<=1.14.0",
+ * ">= 2.0 | < 3.0") as a generic vers range into b; false when a
+ * constraint is not an optional comparator and a version that starts
+ * with a digit. */
+static bool vls_to_vers(const char *s, ym_buf *b)
+{
+	ym_buf_adds(b, "vers:generic/");
+	for (const char *p = s;;) {
+		while (*p == ' ')
+			p++;
+		size_t op = strspn(p, "<>=!");
+		if (op > 2)
+			return false;
+		ym_buf_add(b, p, op);
+		p += op;
+		while (*p == ' ')
+			p++;
+		if (*p < '0' || *p > '9')
+			return false;
+		size_t n = strcspn(p, " |");
+		ym_buf_add(b, p, n);
+		p += n;
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			return true;
+		if (*p++ != '|')
+			return false;
+		ym_buf_addc(b, '|');
+	}
+}
+
+/* A CSAF product_version_range as a canonical vers range, or NULL with a
+ * warning. "vers:all/(star)" stays as it is (every version); a range in
+ * the vls form is read as a generic vers range. */
+static const char *csaf_range(ctx *c, const char *pid, const char *s,
+			      const ym_json *node)
+{
+	ym_buf b = YM_BUF_INIT, v = YM_BUF_INIT;
+	ym_err e = YM_ERR_INIT;
+	const char *res = NULL;
+	if (strcmp(s, "vers:all/*") == 0)
+		return "vers:all/*";
+	if (strncmp(s, "vers:", 5) == 0)
+		ym_buf_adds(&v, s);
+	else if (!vls_to_vers(s, &v))
+		ym_buf_reset(&v);
+	if (v.len && ym_vers_canonical(v.ptr, &b, &e) == 0)
+		res = ym_arena_strndup(c->a, b.ptr, b.len);
+	if (!res)
+		warn(c, node, "product_tree",
+		     _("product '%s': version range '%s' cannot be read; the "
+		       "product is matched by its identifiers only"), pid, s);
+	ym_buf_release(&b);
+	ym_buf_release(&v);
+	return res;
+}
+
+static void csaf_ident(ctx *c, const ym_json *fpn, const branch_path *bp)
 {
 	const char *pid = ym_json_string(ym_json_get(fpn, "product_id"));
 	if (!pid || !*pid)
@@ -1130,6 +1241,17 @@ static void csaf_ident(ctx *c, const ym_json *fpn)
 	const ym_json *h = ym_json_get(fpn, "product_identification_helper");
 	ident *id = ym_arena_zalloc(c->a, sizeof *id);
 	id->name = ym_json_string(ym_json_get(fpn, "name"));
+	if (bp) {
+		id->vendor = bp->vendor;
+		/* "Example Company ABC 4.2" is product ABC, version 4.2 */
+		if (bp->name && (bp->version || bp->range)) {
+			id->name = bp->name;
+			id->version = bp->version;
+			if (bp->range)
+				id->range = csaf_range(c, pid, bp->range,
+						       bp->range_node);
+		}
+	}
 	const char *purl = ym_json_string(ym_json_get(h, "purl"));
 	const char *cpe = ym_json_string(ym_json_get(h, "cpe"));
 	if (purl && *purl && canon_purl(c, purl, NULL, NULL, &id->purl,
@@ -1145,14 +1267,34 @@ static void csaf_ident(ctx *c, const ym_json *fpn)
 		*slot = id;
 }
 
-static void csaf_branches(ctx *c, const ym_json *arr, int depth)
+static void csaf_branches(ctx *c, const ym_json *arr, int depth,
+			  const branch_path *up)
 {
 	if (!arr || arr->type != YM_JSON_ARRAY || depth > MAX_DEPTH)
 		return;
 	for (size_t i = 0; i < arr->u.arr.n; i++) {
 		const ym_json *b = arr->u.arr.items[i];
-		csaf_ident(c, ym_json_get(b, "product"));
-		csaf_branches(c, ym_json_get(b, "branches"), depth + 1);
+		const char *cat = ym_json_string(ym_json_get(b, "category"));
+		const char *name = ym_json_string(ym_json_get(b, "name"));
+		branch_path bp = *up;
+		if (cat && name && *name) {
+			if (strcmp(cat, "vendor") == 0) {
+				bp.vendor = name;
+			} else if (strcmp(cat, "product_name") == 0 ||
+				   strcmp(cat, "product_family") == 0) {
+				bp.name = name;
+				bp.version = bp.range = NULL;
+			} else if (strcmp(cat, "product_version") == 0) {
+				bp.version = name;
+				bp.range = NULL;
+			} else if (strcmp(cat, "product_version_range") == 0) {
+				bp.range = name;
+				bp.range_node = ym_json_get(b, "name");
+				bp.version = NULL;
+			}
+		}
+		csaf_ident(c, ym_json_get(b, "product"), &bp);
+		csaf_branches(c, ym_json_get(b, "branches"), depth + 1, &bp);
 	}
 }
 
@@ -1160,10 +1302,11 @@ static void csaf_tree(ctx *c, const ym_json *tree)
 {
 	const ym_json *fpns = ym_json_get(tree, "full_product_names");
 	const ym_json *rels = ym_json_get(tree, "relationships");
-	csaf_branches(c, ym_json_get(tree, "branches"), 0);
+	const branch_path top = {0};
+	csaf_branches(c, ym_json_get(tree, "branches"), 0, &top);
 	for (size_t i = 0; fpns && fpns->type == YM_JSON_ARRAY &&
 			   i < fpns->u.arr.n; i++)
-		csaf_ident(c, fpns->u.arr.items[i]);
+		csaf_ident(c, fpns->u.arr.items[i], NULL);
 	for (size_t i = 0; rels && rels->type == YM_JSON_ARRAY &&
 			   i < rels->u.arr.n; i++) {
 		const ym_json *r = rels->u.arr.items[i];
@@ -1178,6 +1321,7 @@ static void csaf_tree(ctx *c, const ym_json *tree)
 		rel *x = ym_arena_zalloc(c->a, sizeof *x);
 		x->product_reference = pr;
 		x->relates_to = rt;
+		x->category = ym_json_string(ym_json_get(r, "category"));
 		bool found;
 		void **slot = ym_map_slot(&c->rels, pid, strlen(pid), &found);
 		if (!found)
@@ -1260,6 +1404,9 @@ static void fill_from_ident(ym_vex_product *p, const ident *id)
 	if (!id)
 		return;
 	p->name = id->name;
+	p->version = id->version;
+	p->range = id->range;
+	p->vendor = id->vendor;
 	p->purl = id->purl;
 	p->cpe = id->cpe;
 }
@@ -1301,6 +1448,7 @@ static int csaf_sink(const ym_vuln *v, void *vctx, ym_err *err)
 			sub->line = p->line;
 			p->subcomponents = sub;
 			p->n_subcomponents = 1;
+			p->relation = r->category;
 		} else {
 			p->name = ps->name;
 			fill_from_ident(p, ym_map_get(&c->refs,
@@ -1504,6 +1652,18 @@ static bool vuln_matches(const ym_vex_statement *st, const char *vuln_id,
 	return false;
 }
 
+/* Whether version cv is inside range; "vers:all/(star)" holds every
+ * version. */
+static bool range_contains(const char *range, const char *cv)
+{
+	bool in = false;
+	if (strcmp(range, "vers:all/*") == 0)
+		return true;
+	if (ym_vers_contains(range, cv, &in, NULL))
+		return false;
+	return in;
+}
+
 /* Whether version cv is the one (pv) or inside range of the product;
  * pv and range NULL: every version. */
 static bool version_ok(ym_scheme s, const char *pv, const char *range,
@@ -1513,12 +1673,8 @@ static bool version_ok(ym_scheme s, const char *pv, const char *range,
 		return true;
 	if (!cv || !*cv)
 		return false;
-	if (range) {
-		bool in = false;
-		if (ym_vers_contains(range, cv, &in, NULL))
-			return false;
-		return in;
-	}
+	if (range)
+		return range_contains(range, cv);
 	if (strcmp(pv, cv) == 0)
 		return true;
 	int r;
@@ -1532,6 +1688,71 @@ static bool eq_opt(const char *a, const char *b)
 	if (!a || !b)
 		return !a && !b;
 	return strcmp(a, b) == 0;
+}
+
+/* Ubuntu and Debian release codenames, as syft and the distributions'
+ * own VEX write the distro qualifier of a deb purl. */
+static const struct {
+	const char *code, *rel;
+} codenames[] = {
+	{"precise", "ubuntu-12.04"},  {"quantal", "ubuntu-12.10"},
+	{"raring", "ubuntu-13.04"},   {"saucy", "ubuntu-13.10"},
+	{"trusty", "ubuntu-14.04"},   {"utopic", "ubuntu-14.10"},
+	{"vivid", "ubuntu-15.04"},    {"wily", "ubuntu-15.10"},
+	{"xenial", "ubuntu-16.04"},   {"yakkety", "ubuntu-16.10"},
+	{"zesty", "ubuntu-17.04"},    {"artful", "ubuntu-17.10"},
+	{"bionic", "ubuntu-18.04"},   {"cosmic", "ubuntu-18.10"},
+	{"disco", "ubuntu-19.04"},    {"eoan", "ubuntu-19.10"},
+	{"focal", "ubuntu-20.04"},    {"groovy", "ubuntu-20.10"},
+	{"hirsute", "ubuntu-21.04"},  {"impish", "ubuntu-21.10"},
+	{"jammy", "ubuntu-22.04"},    {"kinetic", "ubuntu-22.10"},
+	{"lunar", "ubuntu-23.04"},    {"mantic", "ubuntu-23.10"},
+	{"noble", "ubuntu-24.04"},    {"oracular", "ubuntu-24.10"},
+	{"plucky", "ubuntu-25.04"},   {"questing", "ubuntu-25.10"},
+	{"wheezy", "debian-7"},       {"jessie", "debian-8"},
+	{"stretch", "debian-9"},      {"buster", "debian-10"},
+	{"bullseye", "debian-11"},    {"bookworm", "debian-12"},
+	{"trixie", "debian-13"},      {"forky", "debian-14"},
+};
+
+/* The release a deb distro qualifier names, in one spelling:
+ * "ubuntu-22.04" for jammy, esm-apps/jammy, ubuntu-22.04.3;
+ * "debian-12" for bookworm, debian-12.5. Anything else lower-cased. */
+static void distro_release(const char *v, char *out, size_t n)
+{
+	const char *slash = strrchr(v, '/');
+	size_t k = 0;
+	if (slash) /* Ubuntu Pro pockets: esm-infra/xenial */
+		v = slash + 1;
+	for (; v[k] && k + 1 < n; k++)
+		out[k] = (char)(v[k] >= 'A' && v[k] <= 'Z' ? v[k] - 'A' + 'a'
+							   : v[k]);
+	out[k] = '\0';
+	for (size_t i = 0; i < sizeof codenames / sizeof *codenames; i++)
+		if (strcmp(out, codenames[i].code) == 0) {
+			snprintf(out, n, "%s", codenames[i].rel);
+			return;
+		}
+	/* point releases: ubuntu-X.Y.Z -> ubuntu-X.Y, debian-N.M -> debian-N */
+	int dots = strncmp(out, "ubuntu-", 7) == 0   ? 2
+		   : strncmp(out, "debian-", 7) == 0 ? 1
+						     : 0;
+	for (char *p = out + 7; dots && *p; p++)
+		if (*p == '.' && --dots == 0)
+			*p = '\0';
+}
+
+static bool qualifier_equal(const char *type, const char *key,
+			    const char *a, const char *b)
+{
+	char ra[64], rb[64];
+	if (strcmp(a, b) == 0)
+		return true;
+	if (strcmp(type, "deb") != 0 || strcmp(key, "distro") != 0)
+		return false;
+	distro_release(a, ra, sizeof ra);
+	distro_release(b, rb, sizeof rb);
+	return strcmp(ra, rb) == 0;
 }
 
 static bool purl_matches(const ym_vex_product *p, const ym_component *c,
@@ -1552,8 +1773,9 @@ static bool purl_matches(const ym_vex_product *p, const ym_component *c,
 		for (size_t k = 0; k < cp.n_qualifiers && !same; k++)
 			same = strcmp(pp.qualifiers[i].key,
 				      cp.qualifiers[k].key) == 0 &&
-			       strcmp(pp.qualifiers[i].value,
-				      cp.qualifiers[k].value) == 0;
+			       qualifier_equal(pp.type, pp.qualifiers[i].key,
+					       pp.qualifiers[i].value,
+					       cp.qualifiers[k].value);
 		if (!same)
 			return false;
 	}
@@ -1597,21 +1819,45 @@ static bool name_matches(const ym_vex_product *p, const ym_component *c)
 		return false;
 	if (strcmp(p->name, c->name) != 0 || !c->version)
 		return false;
-	if (p->range) {
-		bool in = false;
-		return ym_vers_contains(p->range, c->version, &in, NULL) == 0 &&
-		       in;
-	}
+	if (p->vendor && c->supplier && *c->supplier &&
+	    strcasecmp(p->vendor, c->supplier) != 0)
+		return false;
+	if (p->range)
+		return range_contains(p->range, c->version);
 	return strcmp(p->version, c->version) == 0;
+}
+
+/* A product in another BOM, by BOM-link: the component of that BOM with
+ * that bom-ref (serial: of the BOM c came from, lower case). */
+static bool bomlink_matches(const ym_vex_product *p, const ym_component *c,
+			    const char *serial)
+{
+	if (!p->bom_serial || !serial || !c->bom_ref ||
+	    strcmp(p->bom_serial, serial) != 0 ||
+	    strcmp(p->bom_ref, c->bom_ref) != 0)
+		return false;
+	ym_scheme s = YM_SCHEME_GENERIC;
+	ym_purl cp;
+	ym_arena a;
+	ym_arena_init(&a, 512);
+	if (c->purl && *c->purl && ym_purl_parse(c->purl, &a, &cp, NULL) == 0)
+		s = ym_scheme_for_purl_type(cp.type);
+	bool ok = version_ok(s, p->version, p->range, c->version);
+	ym_arena_release(&a);
+	return ok;
 }
 
 /* One identity against one component; *by names the kind that
  * decided. */
 static bool ident_matches(const ym_vex_product *p, const ym_component *c,
-			  ym_arena *a, const char **by)
+			  const char *serial, ym_arena *a, const char **by)
 {
 	if (!c)
 		return false;
+	if (bomlink_matches(p, c, serial)) {
+		*by = "bom-link";
+		return true;
+	}
 	if (p->purl && c->purl && *c->purl) {
 		*by = "purl";
 		return purl_matches(p, c, a);
@@ -1629,10 +1875,10 @@ static bool ident_matches(const ym_vex_product *p, const ym_component *c,
 
 static const ym_component *
 ancestor_matches(const ym_vex_product *p, const ym_component *const *anc,
-		 ym_arena *a, const char **by)
+		 const char *serial, ym_arena *a, const char **by)
 {
 	for (size_t i = 0; anc && anc[i]; i++)
-		if (ident_matches(p, anc[i], a, by))
+		if (ident_matches(p, anc[i], serial, a, by))
 			return anc[i];
 	return NULL;
 }
@@ -1641,7 +1887,18 @@ bool ym_vex_applies(const ym_vex_statement *st, const char *vuln_id,
 		    const char *const *vuln_aliases, const ym_component *c,
 		    const ym_component *const *ancestors, ym_vex_hit *hit)
 {
+	return ym_vex_applies_in(st, vuln_id, vuln_aliases, c, ancestors,
+				 NULL, hit);
+}
+
+bool ym_vex_applies_in(const ym_vex_statement *st, const char *vuln_id,
+		       const char *const *vuln_aliases, const ym_component *c,
+		       const ym_component *const *ancestors,
+		       const char *bom_serial, ym_vex_hit *hit)
+{
 	const char *vby = NULL, *by = NULL, *pby = NULL;
+	char serial[128];
+	const char *ser = NULL;
 	ym_arena a;
 	bool ok = false;
 	ym_vex_hit h = {0};
@@ -1650,15 +1907,27 @@ bool ym_vex_applies(const ym_vex_statement *st, const char *vuln_id,
 		*hit = h;
 	if (!st || !c || !vuln_matches(st, vuln_id, vuln_aliases, &vby))
 		return false;
+	if (bom_serial && *bom_serial) {
+		size_t k = 0;
+		if (strncasecmp(bom_serial, "urn:uuid:", 9) == 0)
+			bom_serial += 9;
+		for (; bom_serial[k] && k + 1 < sizeof serial; k++)
+			serial[k] = (char)(bom_serial[k] >= 'A' &&
+						   bom_serial[k] <= 'Z'
+					   ? bom_serial[k] - 'A' + 'a'
+					   : bom_serial[k]);
+		serial[k] = '\0';
+		ser = serial;
+	}
 	ym_arena_init(&a, 2048);
 	for (size_t i = 0; i < st->n_products && !ok; i++) {
 		const ym_vex_product *p = &st->products[i];
 		if (!p->n_subcomponents) {
-			if (ident_matches(p, c, &a, &by)) {
+			if (ident_matches(p, c, ser, &a, &by)) {
 				h.matched = c;
 				ok = true;
 			} else if ((h.matched = ancestor_matches(
-					    p, ancestors, &a, &by))) {
+					    p, ancestors, ser, &a, &by))) {
 				ok = true;
 			}
 			if (ok) {
@@ -1667,12 +1936,13 @@ bool ym_vex_applies(const ym_vex_statement *st, const char *vuln_id,
 			}
 			continue;
 		}
-		const ym_component *anc = ancestor_matches(p, ancestors, &a,
-							   &pby);
+		const ym_component *anc = ancestor_matches(p, ancestors, ser,
+							   &a, &pby);
 		if (!anc)
 			continue;
 		for (size_t k = 0; k < p->n_subcomponents && !ok; k++) {
-			if (ident_matches(&p->subcomponents[k], c, &a, &by)) {
+			if (ident_matches(&p->subcomponents[k], c, ser, &a,
+					  &by)) {
 				ok = true;
 				h.product = p;
 				h.subcomponent = &p->subcomponents[k];
@@ -1723,16 +1993,22 @@ static void put_product(ym_buf *out, const char *key,
 	ym_buf_adds(out, key);
 	if (p->id)
 		ym_buf_printf(out, " id=%s", p->id);
+	if (p->bom_serial)
+		ym_buf_printf(out, " bom=%s#%s", p->bom_serial, p->bom_ref);
 	if (p->purl)
 		ym_buf_printf(out, " purl=%s", p->purl);
 	if (p->cpe)
 		ym_buf_printf(out, " cpe=%s", p->cpe);
+	if (p->vendor)
+		ym_buf_printf(out, " vendor=%s", p->vendor);
 	if (p->name)
 		ym_buf_printf(out, " name=%s", p->name);
 	if (p->version)
 		ym_buf_printf(out, " version=%s", p->version);
 	if (p->range)
 		ym_buf_printf(out, " range=%s", p->range);
+	if (p->relation)
+		ym_buf_printf(out, " relation=%s", p->relation);
 	ym_buf_printf(out, " line=%ld\n", p->line);
 }
 

@@ -86,11 +86,25 @@ typedef struct ym_vex_product {
 			      * version or versions[].version), or NULL;
 			      * a version inside purl is not copied here */
 	const char *range;   /* canonical "vers:" range (CycloneDX
-			      * versions[].range), or NULL */
+			      * versions[].range, CSAF product_version_range),
+			      * "vers:all/(star)" for every version, or NULL */
+	const char *vendor;  /* who makes it: CSAF vendor branch, CycloneDX
+			      * supplier / publisher / manufacturer; or
+			      * NULL. Checked against ym_component.supplier
+			      * when a product is matched by name */
+	const char *bom_serial; /* a BOM-link into another BOM: that BOM's
+				 * serial number (without "urn:uuid:"),
+				 * lower case; else NULL */
+	const char *bom_ref;    /* with bom_serial: the bom-ref inside it
+				 * (the link's decoded fragment) */
 	const struct ym_vex_product *subcomponents; /* OpenVEX subcomponents,
 						     * CSAF relationship
 						     * components */
 	size_t n_subcomponents;
+	const char *relation; /* CSAF relationship category of the
+			       * subcomponents to this product
+			       * ("default_component_of", "installed_on",
+			       * ...), or NULL */
 	long line;           /* where the product is named, 0 unknown */
 } ym_vex_product;
 
@@ -182,7 +196,8 @@ typedef struct ym_vex_hit {
 	const char *vuln_by;               /* "id" or "alias" */
 	const ym_vex_product *product;     /* the product that matched */
 	const ym_vex_product *subcomponent;/* the subcomponent, or NULL */
-	const char *by;                    /* "purl", "cpe" or "name" */
+	const char *by;                    /* "purl", "cpe", "name" or
+					    * "bom-link" */
 	const ym_component *matched;       /* c or the ancestor that
 					    * matched the product */
 } ym_vex_hit;
@@ -212,7 +227,11 @@ typedef struct ym_vex_hit {
  *       version taken from ->version / ->range as for purls when set.
  *     - name: equal bytes, and ->version equal bytes to c->version or
  *       c->version inside ->range; a name without version or range
- *       never matches.
+ *       never matches. When both ->vendor and c->supplier are known
+ *       they must be equal (ASCII case-insensitive).
+ *     For a deb purl the distro qualifier compares by release: a
+ *     codename (jammy, bookworm), an Ubuntu Pro pocket (esm-apps/jammy)
+ *     and ubuntu-22.04(.x) / debian-12(.x) name the same release.
  *     A product known only by id (an unresolved bom-ref, an opaque
  *     OpenVEX @id) never matches.
  * ancestors: components that contain c, NULL-terminated (may be NULL).
@@ -220,6 +239,18 @@ typedef struct ym_vex_hit {
 bool ym_vex_applies(const ym_vex_statement *st, const char *vuln_id,
 		    const char *const *vuln_aliases, const ym_component *c,
 		    const ym_component *const *ancestors, ym_vex_hit *hit);
+
+/* ym_vex_applies, knowing the serial number of the SBOM that c and its
+ * ancestors came from (with or without "urn:uuid:"; NULL unknown). A
+ * product named by a BOM-link into another BOM (->bom_serial) then also
+ * matches the component of that BOM whose bom-ref is ->bom_ref (and, when
+ * the product carries a version or range, whose version fits it); hit->by
+ * is "bom-link". Without bom_serial, or for a different BOM, such a
+ * product is matched by its other identifiers only (a purl fragment). */
+bool ym_vex_applies_in(const ym_vex_statement *st, const char *vuln_id,
+		       const char *const *vuln_aliases, const ym_component *c,
+		       const ym_component *const *ancestors,
+		       const char *bom_serial, ym_vex_hit *hit);
 
 /* Appends a stable multi-line text form of st (for tests, logs and
  * evidence): "vuln ...", "status ...", one "product ..." line each. */

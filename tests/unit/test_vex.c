@@ -98,8 +98,8 @@ static const char *const want_csaf_vex[] = {
 	"status fixed (fixed)\n"
 	"source Example Linux\n"
 	"time 2024-03-01T00:00:00Z\n"
-	"product id=EL9 cpe=cpe:/o:example:linux:9 name=Example Linux 9 line=52\n"
-	"  sub id=kernel-5.14.0-362.el9 purl=pkg:rpm/example/kernel@5.14.0-362.el9?arch=src name=kernel-5.14.0-362.el9 line=52\n",
+	"product id=EL9 cpe=cpe:/o:example:linux:9 vendor=Example Linux name=Example Linux 9 relation=default_component_of line=52\n"
+	"  sub id=kernel-5.14.0-362.el9 purl=pkg:rpm/example/kernel@5.14.0-362.el9?arch=src vendor=Example Linux name=kernel-5.14.0-362.el9 line=52\n",
 	"csaf tests/fixtures/vex/csaf-vex.json:53 vulnerabilities[0].product_status.known_not_affected[0]\n"
 	"vuln CVE-2024-1086\n"
 	"aliases BZ-2262126\n"
@@ -108,7 +108,7 @@ static const char *const want_csaf_vex[] = {
 	"impact bpftool does not contain nf_tables code.\n"
 	"source Example Linux\n"
 	"time 2024-03-01T00:00:00Z\n"
-	"product id=bpftool-7.2.0 purl=pkg:rpm/example/bpftool@7.2.0 name=bpftool-7.2.0 line=53\n",
+	"product id=bpftool-7.2.0 purl=pkg:rpm/example/bpftool@7.2.0 vendor=Example Linux name=bpftool-7.2.0 line=53\n",
 	"csaf tests/fixtures/vex/csaf-vex.json:54 vulnerabilities[0].product_status.known_affected[0]\n"
 	"vuln CVE-2024-1086\n"
 	"aliases BZ-2262126\n"
@@ -116,8 +116,8 @@ static const char *const want_csaf_vex[] = {
 	"action vendor_fix: Update kernel-rt when the fix ships.\\nmitigation: Blacklist the nf_tables module.\n"
 	"source Example Linux\n"
 	"time 2024-03-01T00:00:00Z\n"
-	"product id=EL9 cpe=cpe:/o:example:linux:9 name=Example Linux 9 line=54\n"
-	"  sub id=kernel-rt-5.14.0-362.el9 purl=pkg:rpm/example/kernel-rt@5.14.0-362.el9?arch=src name=kernel-rt-5.14.0-362.el9 line=54\n",
+	"product id=EL9 cpe=cpe:/o:example:linux:9 vendor=Example Linux name=Example Linux 9 relation=default_component_of line=54\n"
+	"  sub id=kernel-rt-5.14.0-362.el9 purl=pkg:rpm/example/kernel-rt@5.14.0-362.el9?arch=src vendor=Example Linux name=kernel-rt-5.14.0-362.el9 line=54\n",
 	NULL,
 };
 
@@ -565,6 +565,258 @@ static void t_applies(void)
 	done(&csaf);
 }
 
+
+/* CSAF products known by their branch path (vendor / product_name /
+ * product_version or product_version_range), as the OASIS VEX examples
+ * name them: no identification helper at all. */
+static const char *const want_csaf_branches[] = {
+	"csaf tests/fixtures/vex/csaf-branches.json:60 vulnerabilities[0].product_status.known_not_affected[0]\n"
+	"vuln CVE-2024-0727\n"
+	"status not_affected (known_not_affected)\n"
+	"justification vulnerable_code_not_in_execute_path (vulnerable_code_not_in_execute_path)\n"
+	"impact PKCS12 files are never parsed.\n"
+	"source Kumo Systems\n"
+	"time 2025-02-01T00:00:00Z\n"
+	"product id=GW-3.1 vendor=Kumo Systems name=Gateway version=3.1 line=60\n",
+	"csaf tests/fixtures/vex/csaf-branches.json:60 vulnerabilities[0].product_status.known_not_affected[1]\n"
+	"vuln CVE-2024-0727\n"
+	"status not_affected (known_not_affected)\n"
+	"justification vulnerable_code_not_in_execute_path (vulnerable_code_not_in_execute_path)\n"
+	"impact PKCS12 files are never parsed.\n"
+	"source Kumo Systems\n"
+	"time 2025-02-01T00:00:00Z\n"
+	"product id=GW-1 vendor=Kumo Systems name=Gateway range=vers:generic/<=1.9 line=60\n",
+	"csaf tests/fixtures/vex/csaf-branches.json:60 vulnerabilities[0].product_status.known_not_affected[2]\n"
+	"vuln CVE-2024-0727\n"
+	"status not_affected (known_not_affected)\n"
+	"impact PKCS12 files are never parsed.\n"
+	"source Kumo Systems\n"
+	"time 2025-02-01T00:00:00Z\n"
+	"product id=GW-OLD vendor=Kumo Systems name=Gateway line=60\n",
+	"csaf tests/fixtures/vex/csaf-branches.json:60 vulnerabilities[0].product_status.known_not_affected[3]\n"
+	"vuln CVE-2024-0727\n"
+	"status not_affected (known_not_affected)\n"
+	"impact PKCS12 files are never parsed.\n"
+	"source Kumo Systems\n"
+	"time 2025-02-01T00:00:00Z\n"
+	"product id=SENSORS vendor=Kumo Systems name=Kumo Systems Sensors line=60\n",
+	"csaf tests/fixtures/vex/csaf-branches.json:60 vulnerabilities[0].product_status.known_not_affected[4]\n"
+	"vuln CVE-2024-0727\n"
+	"status not_affected (known_not_affected)\n"
+	"justification vulnerable_code_not_in_execute_path (vulnerable_code_not_in_execute_path)\n"
+	"impact PKCS12 files are never parsed.\n"
+	"source Kumo Systems\n"
+	"time 2025-02-01T00:00:00Z\n"
+	"product id=KOS-5 cpe=cpe:2.3:o:kumo:kumo_os:5:*:*:*:*:*:*:* vendor=Kumo Systems name=Kumo OS version=5 relation=installed_on line=60\n"
+	"  sub id=openssl-3.0.13 purl=pkg:generic/openssl@3.0.13 vendor=OpenSSL Project name=openssl version=3.0.13 line=60\n",
+	"csaf tests/fixtures/vex/csaf-branches.json:61 vulnerabilities[0].product_status.known_affected[0]\n"
+	"vuln CVE-2024-0727\n"
+	"status affected (known_affected)\n"
+	"action vendor_fix: Update to 3.1.\n"
+	"source Kumo Systems\n"
+	"time 2025-02-01T00:00:00Z\n"
+	"product id=GW-2 vendor=Kumo Systems name=Gateway range=vers:generic/>=2.0|<3.0 line=61\n",
+	"csaf tests/fixtures/vex/csaf-branches.json:62 vulnerabilities[0].product_status.under_investigation[0]\n"
+	"vuln CVE-2024-0727\n"
+	"status under_investigation (under_investigation)\n"
+	"source Kumo Systems\n"
+	"time 2025-02-01T00:00:00Z\n"
+	"product id=CONSOLE vendor=Kumo Systems name=Console range=vers:all/* line=62\n",
+	NULL,
+};
+
+static void t_csaf_branches(void)
+{
+	fixture f;
+	ym_vex_hit h;
+	load(&f, DIR "csaf-branches.json", true);
+	CHECK_INT(f.rc, 0);
+	CHECK(same_statements(&f.doc, want_csaf_branches));
+	CHECK_STR(f.s.warn.ptr,
+		  DIR "csaf-branches.json:26:58: product_tree: product "
+		  "'GW-OLD': version range 'before the 2019 release' cannot "
+		  "be read; the product is matched by its identifiers only\n");
+	const ym_vex_statement *st = f.doc.statements;
+	const char *id = "CVE-2024-0727";
+
+	/* product_version: name and version; the vendor agrees with the
+	 * supplier, case aside, or the supplier is unknown */
+	ym_component gw = comp(NULL, "cpe:2.3:a:kumo:gateway:3.1:*:*:*:*:*:*:*",
+			       "Gateway", "3.1");
+	gw.supplier = "KUMO SYSTEMS";
+	CHECK(ym_vex_applies(&st[0], id, NULL, &gw, NULL, &h));
+	CHECK_STR(h.by, "name");
+	gw.supplier = NULL;
+	CHECK(ym_vex_applies(&st[0], id, NULL, &gw, NULL, NULL));
+	gw.supplier = "Other Corp";
+	CHECK(!ym_vex_applies(&st[0], id, NULL, &gw, NULL, NULL));
+	gw.supplier = NULL;
+	gw.version = "3.1.0";
+	CHECK(!ym_vex_applies(&st[0], id, NULL, &gw, NULL, NULL));
+	/* vls range "<= 1.9" read as vers:generic/<=1.9 */
+	gw.version = "1.9";
+	CHECK(ym_vex_applies(&st[1], id, NULL, &gw, NULL, NULL));
+	gw.version = "1.10";
+	CHECK(!ym_vex_applies(&st[1], id, NULL, &gw, NULL, NULL));
+	/* an unreadable range and a family without version never match */
+	gw.version = "1.0";
+	CHECK(!ym_vex_applies(&st[2], id, NULL, &gw, NULL, NULL));
+	ym_component sens = comp(NULL, NULL, "Kumo Systems Sensors", "7");
+	CHECK(!ym_vex_applies(&st[3], id, NULL, &sens, NULL, NULL));
+	/* vers:all/(star): every version, but a version is still needed */
+	ym_component con = comp(NULL, NULL, "Console", "0.0.1-rc1");
+	CHECK(ym_vex_applies(&st[6], id, NULL, &con, NULL, NULL));
+	con.version = NULL;
+	CHECK(!ym_vex_applies(&st[6], id, NULL, &con, NULL, NULL));
+
+	/* "openssl installed on Kumo OS 5": the statement about openssl
+	 * needs Kumo OS 5 among the ancestors */
+	ym_component ssl = comp("pkg:generic/openssl@3.0.13", NULL, "openssl",
+				"3.0.13");
+	ym_component os5 = comp(NULL, "cpe:2.3:o:kumo:kumo_os:5:*:*:*:*:*:*:*",
+				"Kumo OS", "5");
+	ym_component os6 = comp(NULL, "cpe:2.3:o:kumo:kumo_os:6:*:*:*:*:*:*:*",
+				"Kumo OS", "6");
+	const ym_component *on5[] = {&os5, NULL}, *on6[] = {&os6, NULL};
+	CHECK(!ym_vex_applies(&st[4], id, NULL, &ssl, NULL, NULL));
+	CHECK(!ym_vex_applies(&st[4], id, NULL, &ssl, on6, NULL));
+	CHECK(ym_vex_applies(&st[4], id, NULL, &ssl, on5, &h));
+	CHECK(h.matched == &os5);
+	CHECK(h.subcomponent == &st[4].products[0].subcomponents[0]);
+	CHECK_STR(h.by, "purl");
+	CHECK_STR(st[4].products[0].relation, "installed_on");
+	/* the OS itself is not what the statement is about */
+	CHECK(!ym_vex_applies(&st[4], id, NULL, &os5, on5, NULL));
+	done(&f);
+}
+
+/* BOM-links into another BOM: matched by the caller's SBOM serial and
+ * the component's bom-ref, with the entry's version range. */
+static void t_bomlink(void)
+{
+	fixture f;
+	ym_vex_hit h;
+	load(&f, DIR "cdx-bomlink.json", true);
+	CHECK_INT(f.rc, 0);
+	CHECK_INT(f.doc.n_statements, 1);
+	CHECK_INT(f.doc.n_warnings, 2);
+	CHECK_STR(f.s.warn.ptr,
+		  DIR "cdx-bomlink.json:19:18: record CVE-2025-1000: "
+		  "vulnerabilities[0].affects[0].ref: BOM-link "
+		  "'urn:cdx:9D1C6B07-5E0F-4A8B-8C3D-2B1E4F6A7C90/2#product-"
+		  "Gateway' refers to another BOM; the product is matched only "
+		  "in that BOM\n"
+		  DIR "cdx-bomlink.json:21:18: record CVE-2025-1000: "
+		  "vulnerabilities[0].affects[1].ref: BOM-link "
+		  "'urn:cdx:9d1c6b07-5e0f-4a8b-8c3d-2b1e4f6a7c90/1#sensor%2Dhub'"
+		  " refers to another BOM; the product is matched only in that "
+		  "BOM\n");
+	const ym_vex_statement *st = &f.doc.statements[0];
+	ym_buf b = YM_BUF_INIT;
+	ym_vex_statement_format(st, &b);
+	CHECK_STR(b.ptr,
+		  "cyclonedx tests/fixtures/vex/cdx-bomlink.json:15 vulnerabilities[0]\n"
+		  "vuln CVE-2025-1000\n"
+		  "status not_affected (not_affected)\n"
+		  "justification vulnerable_code_not_in_execute_path (code_not_reachable)\n"
+		  "time 2025-03-01T00:00:00Z\n"
+		  "product id=urn:cdx:9D1C6B07-5E0F-4A8B-8C3D-2B1E4F6A7C90/2#product-Gateway bom=9d1c6b07-5e0f-4a8b-8c3d-2b1e4f6a7c90#product-Gateway range=vers:generic/>=2.0|<3.0 line=20\n"
+		  "product id=urn:cdx:9d1c6b07-5e0f-4a8b-8c3d-2b1e4f6a7c90/1#sensor%2Dhub bom=9d1c6b07-5e0f-4a8b-8c3d-2b1e4f6a7c90#sensor-hub line=21\n"
+		  "product id=viewer vendor=Kumo Systems name=Viewer version=1.2 line=22\n"
+		  "product id=recorder vendor=Kumo Systems name=Recorder range=vers:all/* line=23\n");
+	ym_buf_release(&b);
+	const char *serial = "urn:uuid:9D1C6B07-5E0F-4A8B-8C3D-2B1E4F6A7C90";
+	ym_component gw = comp(NULL, NULL, "Gateway", "2.5");
+	gw.bom_ref = "product-Gateway";
+	CHECK(ym_vex_applies_in(st, "CVE-2025-1000", NULL, &gw, NULL, serial,
+				&h));
+	CHECK_STR(h.by, "bom-link");
+	CHECK(h.product == &st->products[0]);
+	/* without the serial, or in another BOM: not that component */
+	CHECK(!ym_vex_applies(st, "CVE-2025-1000", NULL, &gw, NULL, NULL));
+	CHECK(!ym_vex_applies_in(st, "CVE-2025-1000", NULL, &gw, NULL,
+				 "urn:uuid:00000000-0000-0000-0000-000000000000",
+				 NULL));
+	/* the version entry still decides */
+	gw.version = "3.0";
+	CHECK(!ym_vex_applies_in(st, "CVE-2025-1000", NULL, &gw, NULL, serial,
+				 NULL));
+	/* the fragment is percent-decoded; no versions: every version; the
+	 * serial may come without urn:uuid: */
+	ym_component hub = comp(NULL, NULL, "hub", NULL);
+	hub.bom_ref = "sensor-hub";
+	CHECK(ym_vex_applies_in(st, "CVE-2025-1000", NULL, &hub, NULL,
+				"9d1c6b07-5e0f-4a8b-8c3d-2b1e4f6a7c90", NULL));
+	/* as an ancestor: the product contains the finding's component */
+	ym_component lib = comp("pkg:npm/left-pad@1.3.0", NULL, "left-pad",
+				"1.3.0");
+	const ym_component *anc[] = {&hub, NULL};
+	CHECK(ym_vex_applies_in(st, "CVE-2025-1000", NULL, &lib, anc, serial,
+				&h));
+	CHECK(h.matched == &hub);
+	/* CycloneDX supplier / publisher as the vendor */
+	ym_component rec = comp(NULL, NULL, "Recorder", "4.0");
+	rec.supplier = "Kumo Systems";
+	CHECK(ym_vex_applies(st, "CVE-2025-1000", NULL, &rec, NULL, NULL));
+	rec.supplier = "Someone Else";
+	CHECK(!ym_vex_applies(st, "CVE-2025-1000", NULL, &rec, NULL, NULL));
+	done(&f);
+}
+
+/* deb purls: the distro qualifier compares by release, so Ubuntu's own
+ * VEX (distro=jammy, distro=esm-infra-legacy/trusty) applies to syft's
+ * purls (distro=ubuntu-22.04). */
+static void t_distro(void)
+{
+	static const char doc[] =
+		"{\"@context\": \"https://openvex.dev/ns/v0.2.0\",\n"
+		" \"@id\": \"https://example.jp/vex/1\", \"author\": \"t\",\n"
+		" \"timestamp\": \"2025-01-01T00:00:00Z\", \"version\": 1,\n"
+		" \"statements\": [{\"vulnerability\": {\"name\": \"CVE-2023-38545\"},\n"
+		"  \"status\": \"fixed\", \"products\": [\n"
+		"   {\"@id\": \"pkg:deb/ubuntu/curl@7.81.0-1ubuntu1.24?arch=amd64&distro=jammy\"},\n"
+		"   {\"@id\": \"pkg:deb/ubuntu/curl@7.35.0-1ubuntu2.20+esm19?arch=amd64&distro=esm-infra-legacy/trusty\"},\n"
+		"   {\"@id\": \"pkg:deb/debian/curl@7.88.1-10+deb12u5?distro=bookworm\"},\n"
+		"   {\"@id\": \"pkg:rpm/redhat/curl@7.76.1-26.el9?distro=rhel-9.2\"}]}]}\n";
+	static const struct {
+		const char *purl;
+		bool applies;
+	} cases[] = {
+		{"pkg:deb/ubuntu/curl@7.81.0-1ubuntu1.24?arch=amd64&distro=jammy", true},
+		{"pkg:deb/ubuntu/curl@7.81.0-1ubuntu1.24?arch=amd64&distro=ubuntu-22.04", true},
+		{"pkg:deb/ubuntu/curl@7.81.0-1ubuntu1.24?arch=amd64&distro=Ubuntu-22.04.3", true},
+		{"pkg:deb/ubuntu/curl@7.81.0-1ubuntu1.24?arch=amd64&distro=ubuntu-22.10", false},
+		{"pkg:deb/ubuntu/curl@7.81.0-1ubuntu1.24?arch=arm64&distro=ubuntu-22.04", false},
+		{"pkg:deb/ubuntu/curl@7.81.0-1ubuntu1.23?arch=amd64&distro=ubuntu-22.04", false},
+		{"pkg:deb/ubuntu/curl@7.35.0-1ubuntu2.20%2Besm19?arch=amd64&distro=ubuntu-14.04", true},
+		{"pkg:deb/ubuntu/curl@7.35.0-1ubuntu2.20%2Besm19?arch=amd64&distro=trusty", true},
+		{"pkg:deb/debian/curl@7.88.1-10%2Bdeb12u5?distro=debian-12", true},
+		{"pkg:deb/debian/curl@7.88.1-10%2Bdeb12u5?distro=debian-12.5", true},
+		{"pkg:deb/debian/curl@7.88.1-10%2Bdeb12u5?distro=debian-11", false},
+		{"pkg:deb/debian/curl@7.88.1-10%2Bdeb12u5?distro=jammy", false},
+		/* other types: the qualifier as written */
+		{"pkg:rpm/redhat/curl@7.76.1-26.el9?distro=rhel-9.2", true},
+		{"pkg:rpm/redhat/curl@7.76.1-26.el9?distro=rhel-9", false},
+	};
+	ym_arena a;
+	ym_vex_doc d;
+	ym_err e = YM_ERR_INIT;
+	ym_arena_init(&a, 0);
+	CHECK_INT(ym_vex_parse(doc, sizeof doc - 1, "distro.json", &a, &d, &e),
+		  0);
+	CHECK_INT(d.n_statements, 1);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		ym_component c = comp(cases[i].purl, NULL, "curl", NULL);
+		bool got = ym_vex_applies(&d.statements[0], "CVE-2023-38545",
+					  NULL, &c, NULL, NULL);
+		if (got != cases[i].applies)
+			fprintf(stderr, "distro case %zu: %s\n", i,
+				cases[i].purl);
+		CHECK(got == cases[i].applies);
+	}
+	ym_arena_release(&a);
+}
+
 static void t_names(void)
 {
 	CHECK_STR(ym_vex_status_name(YM_VEX_UNDER_INVESTIGATION),
@@ -585,6 +837,9 @@ int main(void)
 	RUN(t_bad);
 	RUN(t_lax_products);
 	RUN(t_applies);
+	RUN(t_csaf_branches);
+	RUN(t_bomlink);
+	RUN(t_distro);
 	RUN(t_names);
 	return test_done();
 }
