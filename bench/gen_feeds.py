@@ -47,6 +47,10 @@ def main():
     ap.add_argument("--records", type=int, default=300000)
     ap.add_argument("--per-page", type=int, default=2000)
     ap.add_argument("--delta", type=int, default=2000)
+    # the matching benchmark: copy k of a sample names its vulnerable
+    # products "<product>_v<k mod K>", so that records per product stay
+    # near the real NVD's instead of every copy naming the same product
+    ap.add_argument("--product-variants", type=int, default=1)
     ap.add_argument("--shared", default=os.path.join(
         os.path.dirname(__file__), "..", "..", "shared", "data"))
     ap.add_argument("out")
@@ -62,6 +66,17 @@ def main():
         r["id"] = "CVE-%d-%d" % (year, 100000 + i)
         r["published"] = "%d-01-01T00:00:00.000" % year
         r["lastModified"] = modified
+        variant = (i // len(samples)) % a.product_variants
+        if variant:
+            for c in r.get("configurations", []):
+                for n in c.get("nodes", []):
+                    for m in n.get("cpeMatch", []):
+                        if not m.get("vulnerable"):
+                            continue
+                        p = m["criteria"].split(":")
+                        if len(p) > 4 and p[4] not in ("*", "-"):
+                            p[4] = "%s_v%d" % (p[4], variant)
+                            m["criteria"] = ":".join(p)
         return r
 
     batch = []
@@ -87,6 +102,10 @@ def main():
     with open(os.path.join(a.out, "delta", "delta.json"), "w",
               encoding="utf-8") as f:
         json.dump(page(delta, 0, len(delta)), f, ensure_ascii=False)
+    if a.product_variants > 1:
+        print("%d records in %d pages, %d in the delta" %
+              (a.records, n_pages, len(delta)))
+        return
     # a full EPSS file
     with gzip.open(os.path.join(a.out, "epss_scores-2026-11-20.csv.gz"),
                    "wt", encoding="utf-8") as f:

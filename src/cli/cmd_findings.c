@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/vec.h"
 
 static void usage(void)
 {
@@ -99,7 +100,10 @@ static void json_aliases(ym_jsonw *w, const char *joined)
 	ym_jsonw_arr_end(w);
 }
 
-static void json_finding(ym_jsonw *w, const ym_finding *f, ym_arena *a)
+typedef YM_VEC(ym_finding_change) change_vec;
+
+static void json_finding(ym_jsonw *w, const ym_finding *f, ym_arena *a,
+			 const change_vec *history)
 {
 	ym_jsonw_obj_begin(w);
 	ym_jsonw_kint(w, "id", f->id);
@@ -145,6 +149,21 @@ static void json_finding(ym_jsonw *w, const ym_finding *f, ym_arena *a)
 	ym_jsonw_kstr(w, "first_seen", f->first_seen);
 	ym_jsonw_kstr(w, "last_seen", f->last_seen);
 	ym_jsonw_kstr(w, "resolved_at", f->resolved_at);
+	if (history) {
+		ym_jsonw_key(w, "history");
+		ym_jsonw_arr_begin(w);
+		for (size_t i = 0; i < history->n; i++) {
+			const ym_finding_change *c = &history->v[i];
+			ym_jsonw_obj_begin(w);
+			ym_jsonw_kstr(w, "at", c->at);
+			ym_jsonw_kstr(w, "change", c->change);
+			ym_jsonw_kstr(w, "from", c->old_value);
+			ym_jsonw_kstr(w, "to", c->new_value);
+			ym_jsonw_kstr(w, "detail", c->detail);
+			ym_jsonw_obj_end(w);
+		}
+		ym_jsonw_arr_end(w);
+	}
 	ym_jsonw_obj_end(w);
 }
 
@@ -185,7 +204,7 @@ static int list_row(const ym_finding *f, void *vctx)
 	list_ctx *lc = vctx;
 	lc->n++;
 	if (lc->w) {
-		json_finding(lc->w, f, &lc->arena);
+		json_finding(lc->w, f, &lc->arena, NULL);
 		ym_arena_reset(&lc->arena);
 		return 0;
 	}
@@ -347,7 +366,53 @@ typedef struct show_ctx {
 	ym_buf *out;
 	ym_arena arena;
 	bool found;
+	change_vec history;
 } show_ctx;
+
+static int keep_change(const ym_finding_change *c, void *vctx)
+{
+	show_ctx *sc = vctx;
+	ym_arena *a = &sc->arena;
+	ym_finding_change k = {
+		.at = ym_arena_strdup(a, c->at),
+		.change = ym_arena_strdup(a, c->change),
+		.old_value = c->old_value ? ym_arena_strdup(a, c->old_value) : NULL,
+		.new_value = c->new_value ? ym_arena_strdup(a, c->new_value) : NULL,
+		.detail = c->detail ? ym_arena_strdup(a, c->detail) : NULL,
+	};
+	ym_vec_push(&sc->history, k);
+	return 0;
+}
+
+static const char *change_label(const char *c)
+{
+	if (!strcmp(c, "new")) return _("found");
+	if (!strcmp(c, "resolved")) return _("resolved");
+	if (!strcmp(c, "reopened")) return _("re-opened");
+	if (!strcmp(c, "suppressed")) return _("suppressed");
+	if (!strcmp(c, "unsuppressed")) return _("suppression lifted");
+	if (!strcmp(c, "suppression_changed")) return _("suppression changed");
+	if (!strcmp(c, "version")) return _("version changed");
+	return c;
+}
+
+static void text_history(ym_buf *out, const change_vec *h)
+{
+	if (!h->n)
+		return;
+	ym_buf_printf(out, "%s:\n", _("History"));
+	for (size_t i = 0; i < h->n; i++) {
+		const ym_finding_change *c = &h->v[i];
+		ym_buf_printf(out, "  %s  %s", c->at, change_label(c->change));
+		if (!strcmp(c->change, "version"))
+			ym_buf_printf(out, " %s \xE2\x86\x92 %s",
+				      c->old_value ? c->old_value : "",
+				      c->new_value ? c->new_value : "");
+		if (c->detail && strcmp(c->change, "version") != 0)
+			ym_buf_printf(out, ": %s", c->detail);
+		ym_buf_addc(out, '\n');
+	}
+}
 
 static void line(ym_buf *out, const char *label, const char *v)
 {
@@ -360,10 +425,13 @@ static int show_one(const ym_finding *f, void *vctx)
 	show_ctx *sc = vctx;
 	ym_buf *out = sc->out;
 	sc->found = true;
+	ym_err herr = YM_ERR_INIT;
+	ym_store_finding_history(sc->ctx->store, f->id, keep_change, sc,
+				 &herr);
 	if (sc->ctx->format == YM_FMT_JSON) {
 		ym_jsonw w;
 		ym_jsonw_init(&w, out, true);
-		json_finding(&w, f, &sc->arena);
+		json_finding(&w, f, &sc->arena, &sc->history);
 		ym_buf_addc(out, '\n');
 		return 0;
 	}
@@ -421,6 +489,7 @@ static int show_one(const ym_finding *f, void *vctx)
 			      _("  the package's distribution release is not "
 				"known (its purl has no distro): it may be "
 				"fixed there, so the confidence is lowered\n"));
+	text_history(out, &sc->history);
 	return 0;
 }
 
@@ -445,6 +514,7 @@ static int show(ym_ctx *ctx, int argc, char **argv)
 	if (!rc)
 		ym_cli_out(&out);
 	ym_buf_release(&out);
+	ym_vec_release(&sc.history);
 	ym_arena_release(&sc.arena);
 	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
 }

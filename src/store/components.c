@@ -431,7 +431,7 @@ static int match_rows(ym_store *s, ym_stmt *st, ym_component_cb cb, void *ctx,
 			break;
 	}
 	s->ops->reset(st);
-	return rc < 0 ? rc : rc;
+	return rc;
 }
 
 #define MATCH_COLS                                                      \

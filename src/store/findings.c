@@ -376,3 +376,30 @@ int ym_store_findings_each(ym_store *s, const ym_scope *scope,
 	ym_buf_release(&pat);
 	return rc < 0 ? rc : 0;
 }
+
+int ym_store_finding_history(ym_store *s, int64_t finding_id,
+			     ym_finding_change_cb cb, void *ctx, ym_err *err)
+{
+	ym_stmt *st;
+	int rc = ym_db_prepare(s,
+			       "SELECT at, change, old_value, new_value, detail"
+			       " FROM finding_history WHERE finding_id = ?"
+			       " ORDER BY id",
+			       &st, err);
+	if (rc)
+		return rc;
+	DB_INT(s, st, 1, finding_id);
+	while ((rc = ym_db_step(s, st, err)) == 1) {
+		ym_finding_change c = {
+			.at = COL_TEXT(s, st, 0),
+			.change = COL_TEXT(s, st, 1),
+			.old_value = COL_TEXT(s, st, 2),
+			.new_value = COL_TEXT(s, st, 3),
+			.detail = COL_TEXT(s, st, 4),
+		};
+		if ((rc = cb(&c, ctx)))
+			break;
+	}
+	s->ops->reset(st);
+	return rc;
+}

@@ -741,6 +741,19 @@ int ym_store_findings_each(ym_store *s, const ym_scope *scope,
 			   const ym_finding_filter *filter, ym_finding_cb cb,
 			   void *ctx, ym_err *err);
 
+/* Every change of a finding, oldest first (written by the database on
+ * each change): change is new | resolved | reopened | suppressed |
+ * unsuppressed | suppression_changed | version. */
+typedef struct ym_finding_change {
+	const char *at;
+	const char *change;
+	const char *old_value, *new_value; /* status, or versions */
+	const char *detail;                /* the suppression's reason */
+} ym_finding_change;
+typedef int (*ym_finding_change_cb)(const ym_finding_change *c, void *ctx);
+int ym_store_finding_history(ym_store *s, int64_t finding_id,
+			     ym_finding_change_cb cb, void *ctx, ym_err *err);
+
 /* Severity order for filters and sorting: none 0 .. critical 4,
  * unknown -1. */
 int ym_severity_rank(const char *sev);

@@ -48,10 +48,12 @@ check_eq "explained in words" "  libssl3 3.0.9-1 — DSA-9001-1 — affected: in
   source osv, package Debian:12/openssl, matched by source_package
   libssl3 is built from the source package openssl, which the distribution's advisory names
   the advisory is for release 12, the release the package comes from" \
-	"$(printf '%s\n' "$OUT" | tail -n 4)"
+	"$(printf '%s\n' "$OUT" | sed '/^History:/,$d' | tail -n 4)"
 id=$(sqlite3 "$DB" "SELECT f.id FROM findings f JOIN assets a ON a.id = f.asset_id WHERE a.name = 'legacy-image'")
 check_run "explain unknown release" 0 y explain "$id"
-check_eq "lowered confidence explained" "  the package's distribution release is not known (its purl has no distro): it may be fixed there, so the confidence is lowered" \
-	"$(printf '%s\n' "$OUT" | tail -n 1)"
+check_eq "lowered confidence explained" "  the package's distribution release is not known (its purl has no distro): it may be fixed there, so the confidence is lowered
+History:
+  2026-11-21T09:00:00Z  found" \
+	"$(printf '%s\n' "$OUT" | tail -n 3)"
 
 done_testing

@@ -1,0 +1,52 @@
+#!/bin/sh
+# Matching benchmark (issue: the matching engine): 10,000 assets x 100
+# components (1,000,000) against a full-size store - 300,000 NVD-style
+# records scaled from the real samples (bench/gen_feeds.py, products
+# spread over variants) and 200,000 OSV-style records (bench/gen_corpus.py)
+# - then an incremental delta of 1,000 changed records (500 NVD, 500 OSV),
+# and the per-component SQL approach side by side.
+# The prepared store is cached in $YM_BENCH_DIR (build/bench-match).
+# Usage: bench/run_match.sh [BUILD_DIR] [BASELINE_COMPONENTS]
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$here/build/release}
+base=${2:-0}
+YAMORI=$build/yamori
+work=${YM_BENCH_DIR:-$here/build/bench-match}
+shared=$here/../shared/data
+[ -d "$shared/nvd" ] || { echo "run_match: $shared/nvd missing" >&2; exit 77; }
+mkdir -p "$work"
+if [ ! -f "$work/nvd/page-00149.json" ]; then
+	python3 "$here/bench/gen_feeds.py" --records 300000 --delta 500 \
+		--product-variants 100 "$work"
+fi
+if [ ! -d "$work/osv" ]; then
+	python3 "$here/bench/gen_corpus.py" --components 10 \
+		--advisories 200000 "$work/osvgen" >/dev/null
+	mv "$work/osvgen/osv" "$work/osv"
+	rm -rf "$work/osvgen"
+fi
+store=$work/store.db
+if [ ! -f "$store" ]; then
+	rm -f "$store.tmp"
+	t0=$(date +%s)
+	"$YAMORI" --db "$store.tmp" --quiet init
+	"$YAMORI" --db "$store.tmp" --quiet feed import nvd --no-scan "$work/nvd"
+	"$YAMORI" --db "$store.tmp" --quiet feed import osv --no-scan "$work/osv"
+	rm -rf "$work/osv-delta"
+	python3 "$here/bench/gen_match.py" "$store.tmp" --osv-dir "$work/osv" \
+		--osv-delta "$work/osv-delta" 500
+	sqlite3 "$store.tmp" "DELETE FROM match_pending; VACUUM;"
+	mv "$store.tmp" "$store"
+	echo "store prepared in $(( $(date +%s) - t0 )) s"
+fi
+db=$work/bench.db
+cp "$store" "$db"
+rm -f "$db-wal" "$db-shm"
+echo "store: $(sqlite3 "$db" "SELECT count(*) FROM vulnerabilities") vulnerabilities, $(sqlite3 "$db" "SELECT count(*) FROM components") components, $(du -h "$db" | cut -f1)"
+"$build/bench_match" full "$db" --baseline "$base"
+# the delta: 500 NVD records and 500 OSV records changed
+"$YAMORI" --db "$db" --quiet feed import nvd --no-scan "$work/delta" >/dev/null
+"$YAMORI" --db "$db" --quiet feed import osv --no-scan "$work/osv-delta" >/dev/null
+echo "queued: $(sqlite3 "$db" "SELECT count(*) FROM match_pending WHERE kind = 'vuln'") vulnerabilities"
+"$build/bench_match" pending "$db"
