@@ -230,6 +230,8 @@ int main(int argc, char **argv)
 				"[--baseline N]\n");
 		return 2;
 	}
+	/* results as they come, also into a file */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	ym_err err = YM_ERR_INIT;
 	ym_store *s;
 	if (ym_store_open(argv[2], false, &s, &err)) {

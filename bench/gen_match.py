@@ -8,14 +8,17 @@ Reads the vulnerability store DB (filled with the generated NVD and OSV
 corpora) and writes ASSETS assets of PER_ASSET components each straight
 into its tables, deterministically:
 
-  - 80% components with a purl: 30% of them name a package the OSV
-    records cover, with a version taken from the record's own events (an
-    introduced version: affected; a fixed version: not) or a version near
-    them; the rest name packages no record covers, as most of a real SBOM;
-  - 15% components known by CPE only, naming a vendor:product of the NVD
-    records, with a version from a criterion's bounds or the criterion's
-    own version, or another;
+  - 85% components with a purl: 10% of them name a package the OSV
+    records cover, half with a version taken from the record's own events
+    (an introduced version: affected; a fixed version: not) or near them,
+    half with a current version newer than any event; the rest name
+    packages no record covers, as most of a real SBOM;
+  - 10% components known by CPE only, naming a vendor:product of the NVD
+    records, half with a version from a criterion's bounds (or near
+    them), half with a current version;
   - 5% components with neither (names only).
+About a tenth of the components end up with findings, as in real
+portfolios.
 
 With --osv-delta it also writes N OSV records copied from --osv-dir with a
 newer `modified` date and the last `fixed` event moved, for the
@@ -85,12 +88,15 @@ def main():
         aid = cur.lastrowid
         for k in range(a.per_asset):
             x = rnd.random()
-            if x < 0.80:
-                if rnd.random() < 0.30 and pkg_list:
+            if x < 0.85:
+                if rnd.random() < 0.10 and pkg_list:
                     eco, name = rnd.choice(pkg_list)
-                    v = rnd.choice(pkgs[(eco, name)])
-                    if rnd.random() < 0.3:
-                        v = near(v)
+                    if rnd.random() < 0.5:
+                        v = rnd.choice(pkgs[(eco, name)])
+                        if rnd.random() < 0.3:
+                            v = near(v)
+                    else:
+                        v = "99.%d.0" % rnd.randrange(10)
                 else:
                     eco = rnd.choice(("npm", "PyPI"))
                     name = "unlisted-%d" % rnd.randrange(200000)
@@ -101,9 +107,12 @@ def main():
                                   None, t, name, "library"))
             elif x < 0.95 and prod_list:
                 part, vendor, product = rnd.choice(prod_list)
-                v = rnd.choice(prods[(part, vendor, product)])
-                if rnd.random() < 0.3:
-                    v = near(v)
+                if rnd.random() < 0.5:
+                    v = rnd.choice(prods[(part, vendor, product)])
+                    if rnd.random() < 0.3:
+                        v = near(v)
+                else:
+                    v = "99.%d" % rnd.randrange(10)
                 cpe = "cpe:2.3:%s:%s:%s:%s:*:*:*:*:*:*:*" % (part, vendor,
                                                             product, v)
                 comp_rows.append((aid, product, v, None, cpe, None, None,

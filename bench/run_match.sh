@@ -26,19 +26,31 @@ if [ ! -d "$work/osv" ]; then
 	mv "$work/osvgen/osv" "$work/osv"
 	rm -rf "$work/osvgen"
 fi
-store=$work/store.db
-if [ ! -f "$store" ]; then
-	rm -f "$store.tmp"
+# the feeds, imported again when the schema changes
+feeds=$work/feeds.db
+schema_sum=$(md5sum "$here/src/store/schema_sqlite.c" | cut -d' ' -f1)
+if [ ! -f "$feeds" ] || [ "$(cat "$work/feeds.sum" 2>/dev/null)" != "$schema_sum" ]; then
+	rm -f "$feeds.tmp"
 	t0=$(date +%s)
-	"$YAMORI" --db "$store.tmp" --quiet init
-	"$YAMORI" --db "$store.tmp" --quiet feed import nvd --no-scan "$work/nvd"
-	"$YAMORI" --db "$store.tmp" --quiet feed import osv --no-scan "$work/osv"
+	"$YAMORI" --db "$feeds.tmp" --quiet init
+	"$YAMORI" --db "$feeds.tmp" --quiet feed import nvd --no-scan "$work/nvd"
+	"$YAMORI" --db "$feeds.tmp" --quiet feed import osv --no-scan "$work/osv"
+	sqlite3 "$feeds.tmp" "DELETE FROM match_pending; VACUUM;"
+	mv "$feeds.tmp" "$feeds"
+	echo "$schema_sum" >"$work/feeds.sum"
+	rm -f "$work/store.sum"
+	echo "feeds imported in $(( $(date +%s) - t0 )) s"
+fi
+# the ledger, regenerated when its generator changes
+store=$work/store.db
+gen_sum=$(md5sum "$here/bench/gen_match.py" | cut -d' ' -f1)
+if [ ! -f "$store" ] || [ "$(cat "$work/store.sum" 2>/dev/null)" != "$gen_sum" ]; then
+	cp "$feeds" "$store.tmp"
 	rm -rf "$work/osv-delta"
 	python3 "$here/bench/gen_match.py" "$store.tmp" --osv-dir "$work/osv" \
 		--osv-delta "$work/osv-delta" 500
-	sqlite3 "$store.tmp" "DELETE FROM match_pending; VACUUM;"
 	mv "$store.tmp" "$store"
-	echo "store prepared in $(( $(date +%s) - t0 )) s"
+	echo "$gen_sum" >"$work/store.sum"
 fi
 db=$work/bench.db
 cp "$store" "$db"

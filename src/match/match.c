@@ -212,21 +212,10 @@ static int record(ym_store *s, run_scope scope, int64_t asset_id,
 		rc = ma_apply(s, comps, ec->hits.v, ec->hits.n, today,
 			      &ec->work, stats, err);
 	/* exact sightings first, then carry-overs and new findings */
-	bool *handled = ym_xcalloc(ec->hits.n ? ec->hits.n : 1,
-				   sizeof *handled);
-	for (int pass = 0; pass < 2 && !rc; pass++) {
-		for (size_t i = 0; i < ec->hits.n && !rc; i++) {
-			ym_sighting r;
-			if (pass == 1 && handled[i])
-				continue;
-			rc = ym_store_finding_seen(s, &ec->hits.v[i], &scan,
-						   pass == 0, &r, err);
-			if (pass == 0)
-				handled[i] = r != YM_SIGHT_NONE;
-			stats->new_findings += r == YM_SIGHT_NEW;
-		}
-	}
-	free(handled);
+	if (!rc)
+		rc = ym_store_findings_seen_all(s, ec->hits.v, ec->hits.n,
+						&scan, &stats->new_findings,
+						err);
 	stats->findings = (int64_t)ec->hits.n;
 	if (rc)
 		return rc;

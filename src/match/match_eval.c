@@ -66,6 +66,7 @@ void me_platforms(const comp *all, size_t n, int64_t asset_id, ym_arena *a,
 {
 	out->asset_id = asset_id;
 	out->n = 0;
+	out->sig = "";
 	out->subj = ym_arena_alloc(a, (n + 1) * sizeof *out->subj);
 	out->ids = ym_arena_alloc(a, (n + 1) * sizeof *out->ids);
 	for (size_t i = 0; i < n; i++) {
@@ -78,8 +79,12 @@ void me_platforms(const comp *all, size_t n, int64_t asset_id, ym_arena *a,
 			  strncmp(c->cpe, "cpe:2.3:o:", 10) == 0 ||
 			  strncmp(c->cpe, "cpe:2.3:h:", 10) == 0;
 		if (os && ym_cpe_subject_from_cpe(&out->subj[out->n], c->cpe,
-						  c->version, a, NULL) == 0)
+						  c->version, a, NULL) == 0) {
+			out->sig = ym_arena_printf(a, "%s%s\x02%s\x02", out->sig,
+						   c->cpe,
+						   c->version ? c->version : "");
 			out->ids[out->n++] = c->id;
+		}
 	}
 }
 
@@ -89,6 +94,8 @@ void me_ctx_init(eval_ctx *ec)
 	ym_arena_init(&ec->work, 1 << 20);
 	ec->evidence = (ym_buf)YM_BUF_INIT;
 	ec->key = (ym_buf)YM_BUF_INIT;
+	ec->memo_key = (ym_buf)YM_BUF_INIT;
+	ym_map_init(&ec->memo);
 }
 
 void me_ctx_release(eval_ctx *ec)
@@ -96,6 +103,8 @@ void me_ctx_release(eval_ctx *ec)
 	ym_arena_release(&ec->work);
 	ym_buf_release(&ec->evidence);
 	ym_buf_release(&ec->key);
+	ym_buf_release(&ec->memo_key);
+	ym_map_release(&ec->memo);
 	ym_vec_release(&ec->seen);
 	ym_vec_release(&ec->hits);
 }
@@ -356,15 +365,113 @@ static int match_cpe(match_index *ix, const comp *c, const platforms *plat,
 	return 0;
 }
 
+/* The memo for the identity in ec->memo_key, or NULL. */
+static const memo *memo_find(const eval_ctx *ec)
+{
+	return ym_map_get(&ec->memo, ec->memo_key.ptr, ec->memo_key.len);
+}
+
+/* Replays a memo for component c. */
+static void memo_replay(const memo *m, const comp *c, eval_ctx *ec)
+{
+	ec->stats.matchable += m->matchable;
+	ec->stats.bad_versions += m->bad_version;
+	ec->stats.unreadable_ranges += m->unreadable_ranges;
+	for (uint32_t i = 0; i < m->n; i++) {
+		ym_finding f = {
+			.asset_id = c->asset_id,
+			.component_id = c->id,
+			.vuln_rowid = m->hits[i].vuln_rowid,
+			.component_key = m->component_key,
+			.component_name = c->name,
+			.component_version = c->version,
+			.component_purl = c->purl,
+			.confidence = m->hits[i].confidence,
+			.evidence = m->hits[i].evidence,
+		};
+		ym_vec_push(&ec->hits, f);
+	}
+	ec->memo_hits++;
+}
+
+/* Keeps what the evaluation since (hits first, stats before) came to. */
+static void memo_keep(eval_ctx *ec, size_t first, const ym_match_stats *before,
+		      const char *component_key)
+{
+	memo *m = ym_arena_zalloc(&ec->work, sizeof *m);
+	m->component_key = component_key;
+	m->matchable = (int8_t)(ec->stats.matchable - before->matchable);
+	m->bad_version = (int8_t)(ec->stats.bad_versions - before->bad_versions);
+	m->unreadable_ranges = (int32_t)(ec->stats.unreadable_ranges -
+					 before->unreadable_ranges);
+	m->n = (uint32_t)(ec->hits.n - first);
+	m->hits = ym_arena_alloc(&ec->work, (m->n + 1) * sizeof *m->hits);
+	for (uint32_t i = 0; i < m->n; i++) {
+		const ym_finding *f = &ec->hits.v[first + i];
+		m->hits[i] = (memo_hit){f->vuln_rowid, f->confidence,
+					f->evidence};
+		if (!m->component_key)
+			m->component_key = f->component_key;
+	}
+	char *k = ym_arena_strndup(&ec->work, ec->memo_key.ptr,
+				   ec->memo_key.len);
+	ym_map_put(&ec->memo, k, ec->memo_key.len, m);
+}
+
+static void key_part(ym_buf *b, const char *s)
+{
+	if (s)
+		ym_buf_adds(b, s);
+	ym_buf_addc(b, '\x01');
+}
+
 int me_component(match_index *ix, const comp *c, const platforms *plat,
 		 eval_ctx *ec, ym_err *err)
 {
 	ec->stats.components++;
-	/* known by CPE only: NVD, JVN and CVE 5 criteria decide */
-	if (!c->ecosystem && c->cpe)
-		return match_cpe(ix, c, plat, ec, err);
-	if (!c->ecosystem || !c->pkg_key || !c->version)
-		return 0;
-	ec->seen.n = 0;
-	return match_package(ix, c, ec);
+	ym_buf *k = &ec->memo_key;
+	ym_buf_reset(k);
+	bool memoise;
+	bool cpe_only = !c->ecosystem && c->cpe;
+	if (cpe_only) {
+		/* a platform is not evaluated with itself as its platform */
+		memoise = true;
+		for (size_t i = 0; plat && i < plat->n && memoise; i++)
+			memoise = plat->ids[i] != c->id;
+		key_part(k, "cpe");
+		key_part(k, c->cpe);
+		key_part(k, c->version);
+		key_part(k, plat ? plat->sig : "");
+	} else {
+		if (!c->ecosystem || !c->pkg_key || !c->version)
+			return 0;
+		/* most packages have no advisory at all: nothing to keep */
+		memoise = mi_ranges(ix, c->ecosystem, c->pkg_key, &ec->key) ||
+			  (c->source_pkg &&
+			   mi_ranges(ix, c->ecosystem, c->source_pkg, &ec->key));
+		key_part(k, c->ecosystem);
+		key_part(k, c->pkg_key);
+		key_part(k, c->source_pkg);
+		key_part(k, c->version);
+		key_part(k, c->purl);
+	}
+	if (memoise) {
+		const memo *m = memo_find(ec);
+		if (m) {
+			memo_replay(m, c, ec);
+			return 0;
+		}
+	}
+	size_t first = ec->hits.n;
+	ym_match_stats before = ec->stats;
+	int rc;
+	if (cpe_only) {
+		rc = match_cpe(ix, c, plat, ec, err);
+	} else {
+		ec->seen.n = 0;
+		rc = match_package(ix, c, ec);
+	}
+	if (!rc && memoise)
+		memo_keep(ec, first, &before, NULL);
+	return rc;
 }

@@ -108,18 +108,38 @@ typedef struct platforms {
 	ym_cpe_subject *subj;
 	int64_t *ids;
 	size_t n;
+	const char *sig; /* the platforms' names and versions, joined: part
+			  * of the memo key of CPE components */
 } platforms;
 /* From comps[0..n) (any order; only those of asset_id count). */
 void me_platforms(const comp *comps, size_t n, int64_t asset_id, ym_arena *a,
 		  platforms *out);
 
+/* What one component identity (package, version, purl; or CPE, version
+ * and the asset's platforms) came to: fleets run the same versions on
+ * many assets, so each distinct identity is evaluated once per run. */
+typedef struct memo_hit {
+	int64_t vuln_rowid;
+	const char *confidence;
+	const char *evidence; /* shared by every finding of the identity */
+} memo_hit;
+typedef struct memo {
+	const char *component_key;
+	memo_hit *hits;
+	uint32_t n;
+	int8_t matchable, bad_version;
+	int32_t unreadable_ranges;
+} memo;
+
 /* Per-thread evaluation state. */
 typedef struct eval_ctx {
 	ym_arena work;          /* findings' strings */
-	ym_buf evidence, key;
+	ym_buf evidence, key, memo_key;
 	YM_VEC(int64_t) seen;
 	finding_vec hits;
 	ym_match_stats stats;
+	ym_map memo;            /* identity -> memo */
+	int64_t memo_hits;
 } eval_ctx;
 
 void me_ctx_init(eval_ctx *ec);

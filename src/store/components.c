@@ -461,45 +461,52 @@ int ym_store_match_components(ym_store *s, const ym_match_query *q,
 		if (!rc)
 			DB_INT(s, st, 1, q->asset_id);
 		break;
-	case YM_MQ_PACKAGE:
+	case YM_MQ_PACKAGE: {
 		/* the package, or the distribution source package it was
-		 * built from */
-		rc = ym_db_prepare(s,
-				   MATCH_COLS " WHERE ecosystem = ?1 AND"
-				   " (pkg_key = ?2 OR source_pkg = ?2)"
-				   " ORDER BY asset_id, id",
-				   &st, err);
-		if (!rc) {
+		 * built from: one index look-up each (an OR would make
+		 * SQLite scan the ecosystem) */
+		static const char *const sql[] = {
+			MATCH_COLS " WHERE ecosystem = ? AND pkg_key = ?",
+			MATCH_COLS " WHERE ecosystem = ? AND source_pkg = ?"
+				   " AND pkg_key IS NOT source_pkg",
+		};
+		for (int i = 0; i < 2; i++) {
+			if ((rc = ym_db_prepare(s, sql[i], &st, err)))
+				return rc;
 			DB_TEXT(s, st, 1, q->ecosystem);
 			DB_TEXT(s, st, 2, q->key);
+			if ((rc = match_rows(s, st, cb, ctx, err)))
+				return rc;
 		}
-		break;
+		return 0;
+	}
 	case YM_MQ_CPE_PRODUCT: {
-		/* a CPE names vendor:product for any part; the index on cpe
-		 * serves each part's prefix as a range */
-		rc = ym_db_prepare(
-			s,
-			MATCH_COLS " WHERE ecosystem IS NULL AND ("
-			" (cpe >= ?1 AND cpe < ?2) OR cpe = ?3 OR"
-			" (cpe >= ?4 AND cpe < ?5) OR cpe = ?6 OR"
-			" (cpe >= ?7 AND cpe < ?8) OR cpe = ?9)"
-			" ORDER BY asset_id, id",
-			&st, err);
-		if (rc)
-			break;
-		ym_buf b = YM_BUF_INIT;
+		/* a CPE names vendor:product for any part; each part's prefix
+		 * is a range of the index on cpe (the caller keeps those
+		 * without an ecosystem) */
+		ym_buf lo = YM_BUF_INIT, hi = YM_BUF_INIT;
 		static const char parts[] = "aoh";
-		for (int i = 0; i < 3; i++) {
-			static const char *const ends[] = {":", ";", ""};
-			for (int k = 0; k < 3; k++) {
-				ym_buf_reset(&b);
-				ym_buf_printf(&b, "cpe:2.3:%c:%s:%s%s", parts[i],
-					      q->vendor, q->product, ends[k]);
-				DB_TEXT(s, st, i * 3 + k + 1, b.ptr);
-			}
+		rc = 0;
+		for (int i = 0; i < 3 && !rc; i++) {
+			ym_buf_reset(&lo);
+			ym_buf_reset(&hi);
+			ym_buf_printf(&lo, "cpe:2.3:%c:%s:%s", parts[i],
+				      q->vendor, q->product);
+			ym_buf_printf(&hi, "%s;", lo.ptr);
+			rc = ym_db_prepare(s,
+					   MATCH_COLS " WHERE cpe >= ?1 AND cpe < ?2"
+					   " AND (cpe = ?1 OR substr(cpe, ?3, 1) = ':')",
+					   &st, err);
+			if (rc)
+				break;
+			DB_TEXT(s, st, 1, lo.ptr);
+			DB_TEXT(s, st, 2, hi.ptr);
+			DB_INT(s, st, 3, (int64_t)lo.len + 1);
+			rc = match_rows(s, st, cb, ctx, err);
 		}
-		ym_buf_release(&b);
-		break;
+		ym_buf_release(&lo);
+		ym_buf_release(&hi);
+		return rc;
 	}
 	default:
 		return ym_err_set(err, YM_E_INVALID, "bad match query");

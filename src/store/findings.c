@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "core/i18n.h"
+#include "core/vec.h"
 #include "store/store_int.h"
 
 static const char *const status_names[] = {"open", "resolved",
@@ -401,5 +402,128 @@ int ym_store_finding_history(ym_store *s, int64_t finding_id,
 			break;
 	}
 	s->ops->reset(st);
+	return rc;
+}
+
+/* ---- a run's sightings at once ----
+ *
+ * A full run sees hundreds of thousands of findings: they go into a
+ * temporary table, the rows already known are refreshed with one UPDATE,
+ * and only new or moved findings take the one-by-one path above. */
+
+static const char *const HITS_TABLE =
+	"CREATE TEMP TABLE IF NOT EXISTS run_hits ("
+	" i INTEGER PRIMARY KEY, asset_id INTEGER, component_id INTEGER,"
+	" vuln_rowid INTEGER, component_key TEXT, component_name TEXT,"
+	" component_version TEXT, component_purl TEXT, confidence TEXT,"
+	" evidence TEXT, suppressed_by TEXT, suppress_reason TEXT,"
+	" finding_id INTEGER)";
+
+static int exec_sql(ym_store *s, const char *sql, ym_err *err)
+{
+	ym_stmt *st;
+	int rc = ym_db_prepare(s, sql, &st, err);
+	return rc ? rc : ym_db_run(s, st, err);
+}
+
+int ym_store_findings_seen_all(ym_store *s, const ym_finding *hits, size_t n,
+			       const ym_scan *scan, int64_t *new_findings,
+			       ym_err *err)
+{
+	ym_stmt *st;
+	*new_findings = 0;
+	int rc = exec_sql(s, HITS_TABLE, err);
+	if (!rc)
+		rc = exec_sql(s, "DELETE FROM run_hits", err);
+	for (size_t i = 0; i < n && !rc; i++) {
+		const ym_finding *f = &hits[i];
+		rc = ym_db_prepare(s,
+				   "INSERT INTO run_hits (i, asset_id,"
+				   " component_id, vuln_rowid, component_key,"
+				   " component_name, component_version,"
+				   " component_purl, confidence, evidence,"
+				   " suppressed_by, suppress_reason)"
+				   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+				   &st, err);
+		if (rc)
+			break;
+		DB_INT(s, st, 1, (int64_t)i);
+		DB_INT(s, st, 2, f->asset_id);
+		ym_db_bind_id(s, st, 3, f->component_id);
+		DB_INT(s, st, 4, f->vuln_rowid);
+		DB_TEXT(s, st, 5, f->component_key);
+		DB_TEXT(s, st, 6, f->component_name);
+		DB_TEXT(s, st, 7, f->component_version);
+		DB_TEXT(s, st, 8, f->component_purl);
+		DB_TEXT(s, st, 9, f->confidence);
+		DB_TEXT(s, st, 10, f->evidence);
+		DB_TEXT(s, st, 11, f->suppress_reason ? f->suppressed_by
+						      : NULL);
+		DB_TEXT(s, st, 12, f->suppress_reason);
+		rc = ym_db_run(s, st, err);
+	}
+	/* 1. the findings of the same version seen before */
+	if (!rc)
+		rc = exec_sql(s,
+			      "UPDATE run_hits SET finding_id = (SELECT f.id"
+			      " FROM findings f WHERE f.asset_id ="
+			      " run_hits.asset_id AND f.component_key ="
+			      " run_hits.component_key AND f.component_version"
+			      " IS run_hits.component_version AND f.vuln_rowid"
+			      " = run_hits.vuln_rowid)",
+			      err);
+	if (!rc)
+		rc = ym_db_prepare(
+			s,
+			"UPDATE findings SET component_id = h.component_id,"
+			" component_name = h.component_name,"
+			" component_purl = h.component_purl,"
+			" confidence = h.confidence, evidence = h.evidence,"
+			" last_seen = ?1, last_scan = ?2,"
+			" resolved_at = CASE WHEN findings.status = 'resolved'"
+			"  THEN NULL ELSE findings.resolved_at END,"
+			" status = CASE WHEN h.suppress_reason IS NOT NULL"
+			"  THEN 'suppressed' WHEN findings.status = 'resolved'"
+			"  THEN 'open' WHEN findings.status = 'suppressed' AND"
+			"  findings.suppressed_by IN ('vex','manual') THEN 'open'"
+			"  ELSE findings.status END,"
+			" suppress_reason = CASE WHEN h.suppress_reason IS NOT"
+			"  NULL THEN h.suppress_reason WHEN findings.suppressed_by"
+			"  IN ('vex','manual') THEN NULL"
+			"  ELSE findings.suppress_reason END,"
+			" suppressed_by = CASE WHEN h.suppress_reason IS NOT"
+			"  NULL THEN h.suppressed_by WHEN findings.suppressed_by"
+			"  IN ('vex','manual') THEN NULL"
+			"  ELSE findings.suppressed_by END"
+			" FROM run_hits h WHERE findings.id = h.finding_id",
+			&st, err);
+	if (!rc) {
+		DB_TEXT(s, st, 1, scan->now);
+		DB_INT(s, st, 2, scan->id);
+		rc = ym_db_run(s, st, err);
+	}
+	/* 2. the rest, in order: carried over from another version, or
+	 * new */
+	YM_VEC(int64_t) rest = YM_VEC_INIT;
+	if (!rc)
+		rc = ym_db_prepare(s,
+				   "SELECT i FROM run_hits WHERE finding_id IS"
+				   " NULL ORDER BY i",
+				   &st, err);
+	if (!rc) {
+		while ((rc = ym_db_step(s, st, err)) == 1)
+			ym_vec_push(&rest, COL_INT(s, st, 0));
+		s->ops->reset(st);
+		rc = rc < 0 ? rc : 0;
+	}
+	for (size_t k = 0; k < rest.n && !rc; k++) {
+		ym_sighting r;
+		rc = ym_store_finding_seen(s, &hits[rest.v[k]], scan, false, &r,
+					   err);
+		*new_findings += r == YM_SIGHT_NEW;
+	}
+	ym_vec_release(&rest);
+	if (!rc)
+		rc = exec_sql(s, "DELETE FROM run_hits", err);
 	return rc;
 }

@@ -598,12 +598,48 @@ typedef struct ym_vex_row {
 					* under_investigation */
 	const char *justification, *detail, *action, *timestamp;
 	const char *purl, *cpe, *name, *version, *range; /* the product */
+	const char *vendor;             /* who makes it, or NULL */
+	const char *bom_serial, *bom_ref; /* a BOM-link into another BOM
+					   * (serial lower case, without
+					   * urn:uuid:), or NULL */
+	/* a statement about one part inside the product (OpenVEX
+	 * subcomponent, CSAF relationship): the part; all NULL when the
+	 * statement is about the whole product */
+	const char *relation; /* CSAF relationship category, or NULL */
+	const char *sub_purl, *sub_cpe, *sub_name, *sub_version, *sub_range,
+		*sub_vendor;
 } ym_vex_row;
 int ym_store_vex_put(ym_store *s, const ym_vex_row *r, ym_err *err);
 /* Removes the statements a file gave before (a re-import replaces). */
 int ym_store_vex_forget(ym_store *s, const char *file, ym_err *err);
 typedef int (*ym_vex_row_cb)(const ym_vex_row *r, void *ctx);
 int ym_store_vex_each(ym_store *s, ym_vex_row_cb cb, void *ctx, ym_err *err);
+
+/* The SBOM an asset's software came from (the last SBOM import): its
+ * serial number, for BOM-links, and the component it describes, which
+ * contains the software listed in it (docs/vex.md). Only components
+ * whose source is ->source came from it. */
+typedef struct ym_asset_sbom {
+	const char *source;   /* the SBOM file, as its components' source */
+	const char *serial;   /* serialNumber / documentNamespace, or NULL */
+	ym_component subject; /* metadata component: bom_ref, name,
+			       * version, purl, cpe, supplier, type;
+			       * name NULL when the SBOM names none */
+} ym_asset_sbom;
+int ym_store_asset_sbom_put(ym_store *s, int64_t asset_id,
+			    const ym_asset_sbom *x, ym_err *err);
+/* *found false (and *out zeroed) when the asset has none. */
+int ym_store_asset_sbom_get(ym_store *s, int64_t asset_id, ym_arena *a,
+			    ym_asset_sbom *out, bool *found, ym_err *err);
+/* For VEX: one component by row id with where it sits (parent_id,
+ * bom_ref), who makes it (supplier), type and source; strings in a.
+ * *found false when there is no such row. */
+int ym_store_vex_component(ym_store *s, int64_t id, ym_arena *a,
+			   ym_component *out, bool *found, ym_err *err);
+/* For VEX: the asset's operating-system and container components (the
+ * same fields), in id order. */
+int ym_store_vex_containers(ym_store *s, int64_t asset_id,
+			    ym_component_cb cb, void *ctx, ym_err *err);
 
 /* ---- context: KEV, EPSS ---- */
 typedef struct ym_kev_entry {
@@ -727,6 +763,11 @@ typedef enum ym_sighting {
 int ym_store_finding_seen(ym_store *s, const ym_finding *f,
 			  const ym_scan *scan, bool exact_only,
 			  ym_sighting *result, ym_err *err);
+/* The same for every match of a run at once (in order), the fast way;
+ * *new_findings receives how many are new. */
+int ym_store_findings_seen_all(ym_store *s, const ym_finding *hits, size_t n,
+			       const ym_scan *scan, int64_t *new_findings,
+			       ym_err *err);
 /* Open findings of the given assets (all when asset_id == 0) that the
  * scan did not see become resolved; *n receives how many. */
 int ym_store_findings_resolve_unseen(ym_store *s, int64_t asset_id,
