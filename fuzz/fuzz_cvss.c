@@ -22,11 +22,14 @@ static void die(const char *what, const char *a, const char *b)
 	abort();
 }
 
-static void check_score(double x, const char *canon)
+/* low: the v2 environmental equation can go below zero (a low adjusted
+ * impact with a low exploitability); the reference calculators agree,
+ * docs/cvss.md */
+static void check_score(double x, double low, const char *canon)
 {
 	double t = x * 10;
-	if (!(x >= 0 && x <= 10) || fabs(t - round(t)) > 1e-9)
-		die("score is not a tenth in [0, 10]", canon, NULL);
+	if (!(x >= low && x <= 10) || fabs(t - round(t)) > 1e-9)
+		die("score is not a tenth in range", canon, NULL);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -47,10 +50,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (n >= sizeof canon)
 		die("canonical vector longer than YM_CVSS_FORMAT_MAX", canon,
 		    NULL);
-	check_score(s.base, canon);
-	check_score(s.temporal, canon);
-	check_score(s.environmental, canon);
-	check_score(s.overall, canon);
+	double low = c.version == YM_CVSS_V2 ? -2 : 0;
+	check_score(s.base, 0, canon);
+	check_score(s.temporal, 0, canon);
+	check_score(s.environmental, low, canon);
+	check_score(s.overall, low, canon);
 	if (ym_cvss_parse(canon, &c2, &err))
 		die("canonical vector does not parse", canon, err.msg);
 	ym_cvss_score(&c2, &s2);

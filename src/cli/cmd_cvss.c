@@ -43,23 +43,34 @@ static int batch_line(char *line, struct ym_arena *a, ym_buf *out,
 {
 	batch_arg *ba = varg;
 	ym_cvss c;
-	ym_err perr = YM_ERR_INIT;
 	(void)a;
 	(void)err;
 	ym_buf_adds(out, line);
-	if (ym_cvss_parse(line, &c, &perr)) {
+	if (ym_cvss_parse(line, &c, NULL)) {
+		/* the message only now: a ym_err is 2 KB to initialise */
+		ym_err perr = YM_ERR_INIT;
+		ym_cvss_parse(line, &c, &perr);
 		ba->failed++;
 		ym_buf_printf(out, "\terror\t%s", perr.msg);
 		return 0;
 	}
 	ym_cvss_scores s;
 	ym_cvss_score(&c, &s);
-	ym_buf_printf(out, "\t%.1f\t%s", s.overall,
-		      ym_cvss_severity_name(s.severity));
-	if (ba->all)
-		ym_buf_printf(out, "\t%.1f\t%.1f\t%.1f\t%s", s.base,
-			      s.temporal, s.environmental,
-			      ym_cvss_nomenclature_name(s.nomenclature));
+	/* "\t%.1f\t%s" (and "\t%.1f\t%.1f\t%.1f\t%s"), without printf:
+	 * this is the throughput path */
+	char num[YM_CVSS_SCORE_MAX + 1];
+	num[0] = '\t';
+	ym_buf_add(out, num, 1 + ym_cvss_score_str(s.overall, num + 1));
+	ym_buf_addc(out, '\t');
+	ym_buf_adds(out, ym_cvss_severity_name(s.severity));
+	if (ba->all) {
+		const double x[3] = {s.base, s.temporal, s.environmental};
+		for (int i = 0; i < 3; i++)
+			ym_buf_add(out, num,
+				   1 + ym_cvss_score_str(x[i], num + 1));
+		ym_buf_addc(out, '\t');
+		ym_buf_adds(out, ym_cvss_nomenclature_name(s.nomenclature));
+	}
 	return 0;
 }
 

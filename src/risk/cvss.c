@@ -2,7 +2,10 @@
  * all versions, formatting, and severity ratings. The metric tables and
  * equations live in cvss2.c, cvss3.c and cvss4.c. */
 #include <math.h>
+#include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -281,13 +284,340 @@ static int parse(const char *s, size_t len, ym_cvss *out, ym_err *err)
 	return parse_metrics(vdef(out->version), s, len, p, end, out, err);
 }
 
-int ym_cvss_parsen(const char *s, size_t len, ym_cvss *out, ym_err *err)
+/* Fast path. Nearly every vector is valid, so it is first read by a
+ * parser that only accepts, and gives up (-1) on anything unexpected:
+ * then the general parser above reads the vector again and writes the
+ * message. The fast path accepts only what parse() accepts, with the
+ * same result (tests/unit/test_cvss.c checks both on every base vector
+ * and on mutated vectors). Its tables are built once from the metric
+ * tables of cvss2.c, cvss3.c and cvss4.c.
+ * 1. The base metrics in the specification's order ("CVSS:3.1/AV:N/AC:L/
+ *    PR:N/UI:N/S:U/C:H/I:H/A:H"), which is how nearly every vector is
+ *    written: the fixed bytes are compared with a template 8 bytes at a
+ *    time and the one-byte values read from a table per metric.
+ * 2. Every other component (and base metrics in another order, v3.x) is
+ *    looked up in a hash table of every valid "METRIC:VALUE" of the
+ *    version, one lookup per component. */
+#define FAST_BITS 9
+#define FAST_MAX 7  /* longest component ("U:Amber") */
+#define TPL_MAX 64  /* longest template (v4.0: 63 bytes) */
+/* template sizes (fast_init checks them against the tables) */
+#define TPL2_WORDS 4  /* "AV:_/AC:_/Au:_/C:_/I:_/A:_", 26 bytes */
+#define TPL2_BASE 6
+#define TPL3_WORDS 6  /* "CVSS:3.1/AV:_/.../A:_", 44 bytes */
+#define TPL3_BASE 8
+#define TPL4_WORDS 8  /* "CVSS:4.0/AV:_/.../SA:_", 63 bytes */
+#define TPL4_BASE 11
+
+/* A component of n <= 7 bytes as a key: its bytes in the low n bytes
+ * (first byte lowest), n in the top byte. Never 0 (n >= 1). */
+typedef struct fast_ent {
+	uint64_t key;  /* 0: empty slot */
+	uint8_t metric;
+	uint8_t value; /* as stored in ym_cvss.v */
+	uint8_t group; /* the metric's group, 0 for X / ND */
+} fast_ent;
+
+typedef struct fast_tab {
+	fast_ent e[1u << FAST_BITS];
+	uint32_t base_mask; /* base metrics, by metric index */
+	bool ordered;
+	/* the template: prefix and base metrics in order, as words at
+	 * offsets 0, 8, ... (the last one ending at tpl_len) */
+	unsigned tpl_len, nwords, nbase, last_base;
+	uint64_t word[TPL_MAX / 8], mask[TPL_MAX / 8];
+	unsigned woff[TPL_MAX / 8];
+	uint8_t vpos[YM_CVSS_MAX_METRICS];  /* offset of each value byte */
+	uint8_t vmetric[YM_CVSS_MAX_METRICS];
+	uint8_t vidx[YM_CVSS_MAX_METRICS][256]; /* byte -> value, 0 bad */
+} fast_tab;
+
+static fast_tab fast_v2, fast_v30, fast_v31, fast_v4;
+/* the tables here and the scorers' (ym_cvss2_init, ym_cvss3_init) */
+static pthread_once_t fast_once = PTHREAD_ONCE_INIT;
+static atomic_bool fast_ready;
+
+static unsigned fast_hash(uint64_t key)
+{
+	return (unsigned)((key * 0x9e3779b97f4a7c15u) >> (64 - FAST_BITS));
+}
+
+/* bytes p[0..8), first byte lowest */
+static uint64_t get8(const unsigned char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
+static void fast_build(fast_tab *t, const ym_cvss_vdef *d)
+{
+	unsigned char tpl[TPL_MAX], fixed[TPL_MAX];
+	size_t n = strlen(d->prefix);
+	memcpy(tpl, d->prefix, n);
+	memset(fixed, 1, n);
+	t->ordered = d->ordered;
+	for (unsigned i = 0; i < d->n; i++) {
+		const ym_cvss_mdef *m = &d->m[i];
+		if (m->group == YM_CVSS_G_BASE) {
+			t->base_mask |= 1u << i;
+			t->last_base = i;
+		}
+		if (m->group == YM_CVSS_G_BASE && n != SIZE_MAX &&
+		    n + m->name_len + 3 > TPL_MAX)
+			n = SIZE_MAX; /* cannot happen: no template then */
+		if (m->group == YM_CVSS_G_BASE && n != SIZE_MAX) {
+			/* base metrics come first in every table */
+			if (i)
+				tpl[n] = '/', fixed[n++] = 1;
+			memcpy(tpl + n, m->name, m->name_len);
+			memset(fixed + n, 1, m->name_len);
+			n += m->name_len;
+			tpl[n] = ':', fixed[n++] = 1;
+			t->vpos[t->nbase] = (uint8_t)n;
+			t->vmetric[t->nbase] = (uint8_t)i;
+			for (unsigned k = 0; k < m->nval; k++)
+				if (strlen(m->val[k]) == 1)
+					t->vidx[t->nbase][(unsigned char)
+						m->val[k][0]] = (uint8_t)(k + 1);
+			t->nbase++;
+			tpl[n] = 0, fixed[n++] = 0;
+		}
+		for (unsigned k = 0; k < m->nval; k++) {
+			char comp[16];
+			int cn = snprintf(comp, sizeof comp, "%s:%s", m->name,
+					  m->val[k]);
+			if (cn < 1 || cn > FAST_MAX) /* not in the tables */
+				continue;
+			uint64_t key = (uint64_t)cn << 56;
+			for (int j = 0; j < cn; j++)
+				key |= (uint64_t)(unsigned char)comp[j]
+				       << (8 * j);
+			unsigned h = fast_hash(key);
+			while (t->e[h].key)
+				h = (h + 1) & ((1u << FAST_BITS) - 1);
+			t->e[h] = (fast_ent){
+				.key = key, .metric = (uint8_t)i,
+				.value = (uint8_t)(k + 1),
+				.group = k + 1 == m->undef ? 0 : m->group};
+		}
+	}
+	if (n == SIZE_MAX) {
+		t->tpl_len = UINT_MAX; /* never used */
+		return;
+	}
+	t->tpl_len = (unsigned)n;
+	t->nwords = (unsigned)(n + 7) / 8;
+	for (unsigned w = 0; w < t->nwords; w++) {
+		unsigned off = w * 8 + 8 <= n ? w * 8 : (unsigned)n - 8;
+		unsigned char mk[8];
+		for (unsigned j = 0; j < 8; j++)
+			mk[j] = fixed[off + j] ? 0xff : 0;
+		t->woff[w] = off;
+		t->word[w] = get8(tpl + off);
+		t->mask[w] = get8(mk);
+	}
+}
+
+static void fast_init(void)
+{
+	_Static_assert(YM_CVSS_MAX_METRICS <= 32, "metric masks are 32 bits");
+	fast_build(&fast_v2, &ym_cvss2_def);
+	fast_build(&fast_v30, &ym_cvss30_def);
+	fast_build(&fast_v31, &ym_cvss31_def);
+	fast_build(&fast_v4, &ym_cvss40_def);
+	/* a template of another size than template_of expects is never
+	 * used (tpl_len beyond any vector) */
+	static const struct {
+		fast_tab *t;
+		unsigned words, base;
+	} sz[] = {{&fast_v2, TPL2_WORDS, TPL2_BASE},
+		  {&fast_v30, TPL3_WORDS, TPL3_BASE},
+		  {&fast_v31, TPL3_WORDS, TPL3_BASE},
+		  {&fast_v4, TPL4_WORDS, TPL4_BASE}};
+	for (size_t i = 0; i < sizeof sz / sizeof sz[0]; i++)
+		if (sz[i].t->nwords != sz[i].words ||
+		    sz[i].t->nbase != sz[i].base)
+			sz[i].t->tpl_len = UINT_MAX;
+	ym_cvss2_init();
+	ym_cvss3_init();
+	atomic_store_explicit(&fast_ready, true, memory_order_release);
+}
+
+/* pthread_once, without its call once the tables are ready */
+static void fast_ensure(void)
+{
+	if (!atomic_load_explicit(&fast_ready, memory_order_acquire))
+		pthread_once(&fast_once, fast_init);
+}
+
+/* The 8 bytes at p, first byte lowest; fewer before end, the rest 0.
+ * Near end, the 8 bytes before end are loaded and shifted (begin: the
+ * first byte that may be read). */
+static uint64_t load8(const unsigned char *p, const unsigned char *begin,
+		      const unsigned char *end)
+{
+	size_t left = (size_t)(end - p);
+	if (left >= 8)
+		return get8(p);
+	if (left && end - begin >= 8)
+		return get8(end - 8) >> (8 * (8 - left));
+	uint64_t w = 0;
+	for (size_t j = 0; j < left; j++)
+		w |= (uint64_t)p[j] << (8 * j);
+	return w;
+}
+
+/* Components p[0..end) after those in seen (a metric mask; last: the
+ * last of them, for the order rule): 0, or -1 to let parse() decide.
+ * begin: the first byte of the vector. */
+static int fast_metrics(const fast_tab *t, const unsigned char *begin,
+			const unsigned char *p, const unsigned char *end,
+			ym_cvss *out, uint32_t seen, unsigned last)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+	unsigned present = YM_CVSS_G_BASE;
+	const bool ordered = t->ordered;
+	for (;;) {
+		uint64_t w = load8(p, begin, end);
+		/* bytes equal to '/' get their high bit set in z (exact up
+		 * to the first one, which is all that is used) */
+		uint64_t x = w ^ (ones * '/');
+		uint64_t z = (x - ones) & ~x & highs;
+		size_t n = z ? (size_t)__builtin_ctzll(z) / 8 : 8;
+		size_t left = (size_t)(end - p);
+		if (n > left)
+			n = left;
+		if (n == 0 || n > FAST_MAX)
+			return -1; /* empty, or too long for any component */
+		uint64_t key = (w & (~(uint64_t)0 >> (64 - 8 * n))) |
+			       (uint64_t)n << 56;
+		unsigned h = fast_hash(key);
+		while (t->e[h].key != key) {
+			if (!t->e[h].key)
+				return -1;
+			h = (h + 1) & ((1u << FAST_BITS) - 1);
+		}
+		const fast_ent *e = &t->e[h];
+		unsigned i = e->metric;
+		if ((seen & (1u << i)) || (ordered && i < last))
+			return -1;
+		seen |= 1u << i;
+		last = i;
+		out->v[i] = e->value;
+		present |= e->group;
+		p += n;
+		if (p == end)
+			break;
+		p++; /* the '/'; a trailing one leaves an empty component */
+		if (p == end)
+			return -1;
+	}
+	if ((seen & t->base_mask) != t->base_mask)
+		return -1;
+	out->present = present;
+	return 0;
+}
+
+/* Step 1: the template at s (len >= t->tpl_len). True if it matches
+ * with valid values, which are then stored. Inlined with constant
+ * nwords and nbase per version, so that the loops unroll. */
+static inline __attribute__((always_inline)) bool
+fast_template(const fast_tab *t, const unsigned char *s, ym_cvss *out,
+	      unsigned nwords, unsigned nbase)
+{
+	uint64_t diff = 0;
+	for (unsigned w = 0; w < nwords; w++)
+		diff |= (get8(s + t->woff[w]) ^ t->word[w]) & t->mask[w];
+	if (diff)
+		return false;
+	unsigned bad = 0;
+	for (unsigned j = 0; j < nbase; j++) {
+		uint8_t k = t->vidx[j][s[t->vpos[j]]];
+		out->v[t->vmetric[j]] = k;
+		bad |= k == 0;
+	}
+	return !bad;
+}
+
+static bool template_of(const fast_tab *t, const unsigned char *s,
+			ym_cvss *out)
+{
+	switch (out->version) {
+	case YM_CVSS_V2:
+		return fast_template(t, s, out, TPL2_WORDS, TPL2_BASE);
+	case YM_CVSS_V30:
+	case YM_CVSS_V31:
+		return fast_template(t, s, out, TPL3_WORDS, TPL3_BASE);
+	case YM_CVSS_V40:
+		return fast_template(t, s, out, TPL4_WORDS, TPL4_BASE);
+	}
+	return false;
+}
+
+static int fast_parse(const char *str, size_t len, ym_cvss *out)
+{
+	const unsigned char *s = (const unsigned char *)str, *end = s + len;
+	const fast_tab *t;
+	size_t skip = 0;
+	fast_ensure();
+	if (len > 9 && memcmp(s, "CVSS:", 5) == 0 && s[6] == '.' &&
+	    s[8] == '/') {
+		if (s[5] == '4' && s[7] == '0') {
+			out->version = YM_CVSS_V40;
+			t = &fast_v4;
+		} else if (s[5] == '3' && s[7] == '1') {
+			out->version = YM_CVSS_V31;
+			t = &fast_v31;
+		} else if (s[5] == '3' && s[7] == '0') {
+			out->version = YM_CVSS_V30;
+			t = &fast_v30;
+		} else {
+			return -1;
+		}
+		skip = 9;
+	} else {
+		if (len == 0)
+			return -1;
+		out->version = YM_CVSS_V2;
+		t = &fast_v2;
+		if (s[0] == '(') { /* NVD's form */
+			if (len < 2 || end[-1] != ')')
+				return -1;
+			return fast_metrics(t, s, s + 1, end - 1, out, 0, 0);
+		}
+	}
+	if (len >= t->tpl_len && template_of(t, s, out)) {
+		if (len == t->tpl_len) {
+			out->present = YM_CVSS_G_BASE;
+			return 0;
+		}
+		if (s[t->tpl_len] == '/')
+			return fast_metrics(t, s, s + t->tpl_len + 1, end,
+					    out, t->base_mask, t->last_base);
+	}
+	memset(out->v, 0, sizeof out->v);
+	return fast_metrics(t, s, s + skip, end, out, 0, 0);
+}
+
+int ym_cvss_parsen_ref(const char *s, size_t len, ym_cvss *out, ym_err *err)
 {
 	memset(out, 0, sizeof *out);
 	int rc = parse(s, len, out, err);
 	if (rc)
 		memset(out, 0, sizeof *out);
 	return rc;
+}
+
+int ym_cvss_parsen(const char *s, size_t len, ym_cvss *out, ym_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (fast_parse(s, len, out) == 0)
+		return 0;
+	return ym_cvss_parsen_ref(s, len, out, err);
 }
 
 int ym_cvss_parse(const char *vector, ym_cvss *out, ym_err *err)
@@ -297,7 +627,24 @@ int ym_cvss_parse(const char *vector, ym_cvss *out, ym_err *err)
 
 static unsigned tenths(double x)
 {
-	return (unsigned)lround(x * 10.0);
+	/* scores are tenths in [0, 10] (within binary error) */
+	return x > 0 ? x < 10 ? (unsigned)(x * 10.0 + 0.5) : 100 : 0;
+}
+
+size_t ym_cvss_score_str(double score, char *buf)
+{
+	char *p = buf;
+	double a = score < 0 ? -score : score;
+	unsigned t = a < 100 ? (unsigned)(a * 10.0 + 0.5) : 1000;
+	if (signbit(score)) /* as printf: "-0.0" too */
+		*p++ = '-';
+	if (t >= 100)
+		*p++ = (char)('0' + t / 100);
+	*p++ = (char)('0' + t / 10 % 10);
+	*p++ = '.';
+	*p++ = (char)('0' + t % 10);
+	*p = '\0';
+	return (size_t)(p - buf);
 }
 
 ym_cvss_severity ym_cvss_severity_of(ym_cvss_version v, double score)
@@ -323,6 +670,11 @@ void ym_cvss_score(const ym_cvss *c, ym_cvss_scores *s)
 	bool t = c->present & YM_CVSS_G_TEMPORAL;
 	bool e = c->present & YM_CVSS_G_ENVIRONMENTAL;
 	memset(s, 0, sizeof *s);
+	fast_ensure();
+	/* not from ym_cvss_parse (zeroed, say): the scorers index tables
+	 * with the base values, so score nothing */
+	if (!(c->present & YM_CVSS_G_BASE))
+		return;
 	switch (c->version) {
 	case YM_CVSS_V2:
 		ym_cvss2_score(c, s);

@@ -104,6 +104,13 @@ size_t ym_cvss_format(const ym_cvss *c, unsigned mask, char *buf,
  * written in the vector; NULL if absent or not a metric of the version. */
 const char *ym_cvss_get(const ym_cvss *c, const char *metric);
 
+/* A score as printf("%.1f") writes it ("9.8", "10.0", "-0.2"), without
+ * printf: buf gets at most YM_CVSS_SCORE_MAX bytes including the NUL.
+ * Returns the length. Only for scores from ym_cvss_score (tenths in
+ * [-10, 10]). */
+#define YM_CVSS_SCORE_MAX 8
+size_t ym_cvss_score_str(double score, char *buf);
+
 /* "2.0", "3.0", "3.1", "4.0". */
 const char *ym_cvss_version_name(ym_cvss_version v);
 /* "None", "Low", "Medium", "High", "Critical" (untranslated: these are

@@ -2,6 +2,7 @@
  * the Common Vulnerability Scoring System Version 2.0", sections 2.4 and
  * 3.2). */
 #include <math.h>
+#include <stdint.h>
 
 #include "risk/cvss_int.h"
 
@@ -42,7 +43,6 @@ static const double w_rl[] = {1.0, 0.87, 0.90, 0.95, 1.0, 1.0};
 static const double w_rc[] = {1.0, 0.90, 0.95, 1.0, 1.0};
 static const double w_cdp[] = {0, 0, 0.1, 0.3, 0.4, 0.5, 0};
 static const double w_td[] = {1.0, 0, 0.25, 0.75, 1.0, 1.0};
-static const double w_req[] = {1.0, 0.5, 1.0, 1.51, 1.0};
 
 /* round_to_1_decimal, half up. The guide's equations are decimal; the
  * tolerance absorbs binary error so that a result that is exactly x.x5 in
@@ -58,24 +58,66 @@ static double base_eq(double impact, double expl)
 	return round1(((0.6 * impact) + (0.4 * expl) - 1.5) * f);
 }
 
+/* AdjustedImpact (3.2.3) of C/I/A weights c and requirement weights r:
+ * min(10, ...). (The base Impact, 3.2.1, has no cap.) */
+static double impact_calc(const double c[3], const double r[3])
+{
+	double x = 10.41 * (1 - (1 - c[0] * r[0]) * (1 - c[1] * r[1]) *
+				    (1 - c[2] * r[2]));
+	return x > 10.0 ? 10.0 : x;
+}
+
+/* The base score of each of the 729 base vectors in tenths, and the
+ * AdjustedImpact of each (C/I/A, requirement) triple (per metric 3
+ * impact values x 3 requirement weights: L 0.5, M/ND 1, H 1.51), are
+ * computed once by the functions above (ym_cvss2_init); every score is
+ * k / 10.0 for a whole k, as round1 returns. */
+static uint8_t base_tenths[729];
+static double adj_impact[729];
+static const uint8_t req_class[] = {1, 0, 1, 2, 1}; /* by stored value */
+static const double req_w[] = {0.5, 1.0, 1.51};
+
+void ym_cvss2_init(void)
+{
+	for (unsigned k = 0; k < 729; k++) {
+		/* AV, AC, Au, C, I, A: value indexes 1..3 */
+		unsigned d[6] = {k / 243, k / 81 % 3, k / 27 % 3, k / 9 % 3,
+				 k / 3 % 3, k % 3};
+		double cia[3] = {w_cia[d[3] + 1], w_cia[d[4] + 1],
+				 w_cia[d[5] + 1]};
+		/* 3.2.1 (no cap: C:C/I:C/A:C gives 10.0008) */
+		double impact = 10.41 * (1 - (1 - cia[0]) * (1 - cia[1]) *
+						  (1 - cia[2]));
+		double expl = 20 * w_av[d[0] + 1] * w_ac[d[1] + 1] *
+			      w_au[d[2] + 1];
+		base_tenths[k] = (uint8_t)lround(base_eq(impact, expl) * 10);
+		/* per metric: impact value index * 3 + requirement class */
+		unsigned e[3] = {k / 81, k / 9 % 9, k % 9};
+		double c[3], r[3];
+		for (int j = 0; j < 3; j++) {
+			c[j] = w_cia[e[j] / 3 + 1];
+			r[j] = req_w[e[j] % 3];
+		}
+		adj_impact[k] = impact_calc(c, r);
+	}
+}
+
 void ym_cvss2_score(const ym_cvss *c, ym_cvss_scores *s)
 {
 	const uint8_t *v = c->v;
-	double cc = w_cia[v[C]], ii = w_cia[v[I]], aa = w_cia[v[A]];
-	double impact = 10.41 * (1 - (1 - cc) * (1 - ii) * (1 - aa));
+	unsigned bk = (((((v[AV] - 1) * 3 + v[AC] - 1) * 3 + v[AU] - 1) * 3 +
+			v[C] - 1) * 3 + v[I] - 1) * 3 + v[A] - 1;
+	double tw_e = w_e[v[E]], tw_rl = w_rl[v[RL]], tw_rc = w_rc[v[RC]];
+
+	s->base = base_tenths[bk] / 10.0;
+	s->temporal = round1(s->base * tw_e * tw_rl * tw_rc);
+
+	unsigned ak = ((v[C] - 1) * 3 + req_class[v[CR]]) * 81 +
+		      ((v[I] - 1) * 3 + req_class[v[IR]]) * 9 +
+		      (v[A] - 1) * 3 + req_class[v[AR]];
 	double expl = 20 * w_av[v[AV]] * w_ac[v[AC]] * w_au[v[AU]];
-
-	s->base = base_eq(impact, expl);
-	s->temporal = round1(s->base * w_e[v[E]] * w_rl[v[RL]] * w_rc[v[RC]]);
-
-	double adj = 10.41 * (1 - (1 - cc * w_req[v[CR]]) *
-					  (1 - ii * w_req[v[IR]]) *
-					  (1 - aa * w_req[v[AR]]));
-	if (adj > 10.0)
-		adj = 10.0;
-	double adj_base = base_eq(adj, expl);
-	double adj_temp = round1(adj_base * w_e[v[E]] * w_rl[v[RL]] *
-				 w_rc[v[RC]]);
+	double adj_base = base_eq(adj_impact[ak], expl);
+	double adj_temp = round1(adj_base * tw_e * tw_rl * tw_rc);
 	s->environmental = round1((adj_temp + (10 - adj_temp) *
 					      w_cdp[v[CDP]]) *
 				  w_td[v[TD]]);

@@ -31,8 +31,16 @@ typedef struct ym_cvss_vdef {
 extern const ym_cvss_vdef ym_cvss2_def, ym_cvss30_def, ym_cvss31_def,
 	ym_cvss40_def;
 
+/* The general parser alone, without the fast path that
+ * ym_cvss_parsen tries first; for tests, which check that both agree. */
+int ym_cvss_parsen_ref(const char *s, size_t len, ym_cvss *out,
+		       ym_err *err);
+
 /* Scorers: fill base, temporal, environmental, overall (severity and
- * nomenclature are set by ym_cvss_score). */
+ * nomenclature are set by ym_cvss_score). They use tables that the init
+ * functions fill, once, before the first parse or score (cvss.c). */
+void ym_cvss2_init(void);
+void ym_cvss3_init(void);
 void ym_cvss2_score(const ym_cvss *c, ym_cvss_scores *s);
 void ym_cvss3_score(const ym_cvss *c, ym_cvss_scores *s);
 void ym_cvss4_score(const ym_cvss *c, ym_cvss_scores *s);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "risk/cvss.h"
+#include "risk/cvss_int.h"
 #include "test.h"
 
 #define V40B "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"
@@ -240,6 +241,198 @@ static void t_format(void)
 	CHECK_STR(ym_cvss_version_name(c.version), "4.0");
 }
 
+
+/* ym_cvss_parsen tries a fast path first (cvss.c); it must accept only
+ * what the general parser accepts, with the same result, and leave every
+ * rejection (message, position) to it. Checked on every base vector of
+ * every version and on deterministic mutations of them and of vectors
+ * with temporal/environmental metrics. */
+static uint32_t rng_state = 12345;
+static unsigned rng(unsigned n)
+{
+	rng_state = rng_state * 1103515245u + 12345u;
+	return (rng_state >> 8) % n;
+}
+
+/* 0 if both parsers agree on s[0..len) */
+static int same_parse(const char *s, size_t len)
+{
+	ym_cvss a, b;
+	ym_err ea = YM_ERR_INIT, eb = YM_ERR_INIT;
+	int ra = ym_cvss_parsen(s, len, &a, &ea);
+	int rb = ym_cvss_parsen_ref(s, len, &b, &eb);
+	if (ra != rb || memcmp(&a, &b, sizeof a) != 0 ||
+	    strcmp(ea.msg, eb.msg) != 0 || ea.column != eb.column) {
+		fprintf(stderr, "fast/general parsers differ on '%.*s'\n",
+			(int)len, s);
+		return 1;
+	}
+	return 0;
+}
+
+static int mutate_check(const char *v)
+{
+	static const char alpha[] = "/:ACHLNPXUMSRFTOWDEIVYaz09.() \t";
+	char buf[256];
+	size_t n = strlen(v);
+	if (same_parse(v, n))
+		return 1;
+	for (int k = 0; k < 12; k++) {
+		size_t len = n, i = rng((unsigned)n);
+		memcpy(buf, v, n);
+		switch (k % 6) {
+		case 0: /* delete a byte */
+			memmove(buf + i, buf + i + 1, n - i - 1);
+			len--;
+			break;
+		case 1: /* insert a byte */
+			memmove(buf + i + 1, buf + i, n - i);
+			buf[i] = alpha[rng(sizeof alpha - 1)];
+			len++;
+			break;
+		case 2: /* replace a byte (NUL included) */
+			buf[i] = k == 2 ? '\0' : alpha[rng(sizeof alpha - 1)];
+			break;
+		case 3: /* truncate */
+			len = i;
+			break;
+		case 4: /* trailing '/', or a copy of the last component */
+			if (k == 4) {
+				buf[len++] = '/';
+			} else {
+				const char *last = strrchr(v, '/');
+				size_t ln = strlen(last ? last : v);
+				memcpy(buf + len, last ? last : v, ln);
+				len += ln;
+			}
+			break;
+		default: /* append an optional metric */
+			len += (size_t)snprintf(buf + len, sizeof buf - len,
+						"/%s", (const char *[]){
+						"E:X", "E:U", "CR:H", "U:Amber",
+						"MSI:S", "CDP:LM", "RL:OF", "AR:ND",
+						"MAV:N", "S:P"}[rng(10)]);
+			break;
+		}
+		if (same_parse(buf, len))
+			return 1;
+	}
+	return 0;
+}
+
+static void t_fast_path(void)
+{
+	static const struct {
+		const char *prefix, *names[11], *vals[11];
+	} sets[] = {
+		{"CVSS:4.0/",
+		 {"AV", "AC", "AT", "PR", "UI", "VC", "VI", "VA", "SC", "SI",
+		  "SA"},
+		 {"NALP", "LH", "NP", "NLH", "NPA", "HLN", "HLN", "HLN", "HLN",
+		  "HLN", "HLN"}},
+		{"CVSS:3.1/",
+		 {"AV", "AC", "PR", "UI", "S", "C", "I", "A"},
+		 {"NALP", "LH", "NLH", "NR", "UC", "HLN", "HLN", "HLN"}},
+		{"CVSS:3.0/",
+		 {"AV", "AC", "PR", "UI", "S", "C", "I", "A"},
+		 {"NALP", "LH", "NLH", "NR", "UC", "HLN", "HLN", "HLN"}},
+		{"", {"AV", "AC", "Au", "C", "I", "A"},
+		 {"LAN", "HML", "MSN", "NPC", "NPC", "NPC"}},
+	};
+	long checked = 0;
+	for (size_t si = 0; si < sizeof sets / sizeof sets[0]; si++) {
+		size_t nm = 0, idx[11] = {0};
+		while (nm < 11 && sets[si].names[nm])
+			nm++;
+		for (;;) {
+			char v[128];
+			size_t p = (size_t)snprintf(v, sizeof v, "%s",
+						    sets[si].prefix);
+			for (size_t i = 0; i < nm; i++)
+				p += (size_t)snprintf(
+					v + p, sizeof v - p, "%s%s:%c",
+					i ? "/" : "", sets[si].names[i],
+					sets[si].vals[i][idx[i]]);
+			/* every base vector as it is; a sample mutated */
+			if (same_parse(v, p))
+				CHECK(!"fast path differs");
+			if (rng(si == 0 ? 50 : 3) == 0 && mutate_check(v))
+				CHECK(!"fast path differs (mutated)");
+			checked++;
+			size_t i = nm;
+			while (i > 0) {
+				i--;
+				if (sets[si].vals[i][++idx[i]])
+					break;
+				idx[i] = 0;
+			}
+			if (i == 0 && idx[0] == 0)
+				break;
+		}
+	}
+	CHECK_INT(checked, 104976 + 2592 + 2592 + 729);
+	static const char *const more[] = {
+		"CVSS:3.1/S:U/AV:N/AC:L/PR:N/UI:N/C:H/I:H/A:H/E:F/RL:X",
+		"CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H/E:H/RL:U/RC:U/"
+		"CR:H/IR:M/AR:L/MAV:A/MAC:H/MPR:L/MUI:R/MS:U/MC:L/MI:N/MA:H",
+		V40B "/E:U/CR:L/IR:M/AR:H/MAV:A/MAC:H/MAT:P/MPR:L/MUI:A/MVC:L/"
+		"MVI:N/MVA:H/MSC:L/MSI:S/MSA:S/S:P/AU:Y/R:I/V:C/RE:H/U:Green",
+		"AV:N/AC:L/Au:N/C:P/I:P/A:P/E:POC/RL:OF/RC:UR/CDP:LM/TD:M/CR:H/"
+		"IR:L/AR:ND",
+		"(AV:N/AC:L/Au:N/C:P/I:P/A:P/E:ND/CDP:L)",
+		"(AV:N/AC:L/Au:N/C:P/I:P/A:P",
+		"()", "(", "CVSS:3.1/", "CVSS:4.0", "CVSS:3.1/AV:N",
+		"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/",
+		"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:HH",
+		"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/A:H",
+		"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/"
+		"SA:N/U:Amberr",
+		"AV:N/AC:L/Au:N/C:P/I:P/A:P/RL:OF/E:F",
+	};
+	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) {
+		CHECK(same_parse(more[i], strlen(more[i])) == 0);
+		CHECK(mutate_check(more[i]) == 0);
+	}
+	/* a NUL inside the given length */
+	static const char nul[] = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/"
+				  "A:H\0/E:U";
+	CHECK(same_parse(nul, sizeof nul - 1) == 0);
+	CHECK(same_parse(nul, sizeof nul - 6) == 0); /* just before it */
+}
+
+/* ym_cvss_score_str writes what printf("%.1f") writes. */
+static void t_score_str(void)
+{
+	char a[YM_CVSS_SCORE_MAX], b[16];
+	for (int k = -100; k <= 100; k++) {
+		double x = k / 10.0;
+		CHECK_INT(ym_cvss_score_str(x, a), strlen(a));
+		snprintf(b, sizeof b, "%.1f", x);
+		CHECK_STR(a, b);
+	}
+	ym_cvss_score_str(-0.0, a);
+	CHECK_STR(a, "-0.0");
+	ym_cvss_score_str(9.200000000000001, a);
+	CHECK_STR(a, "9.2");
+}
+
+/* The v2 guide's environmental equation can go below 0 (AdjustedBase
+ * of an AdjustedImpact below ~1.9 with a low Exploitability); the score
+ * is kept as the equation gives it (ae-cvss-calculator: -0.2 too), and
+ * rated Low. */
+static void t_v2_negative(void)
+{
+	ym_cvss c;
+	ym_cvss_scores s;
+	CHECK_INT(ym_cvss_parse("AV:L/AC:H/Au:M/C:N/I:N/A:P/RL:W/IR:ND/AR:L",
+				&c, NULL),
+		  0);
+	ym_cvss_score(&c, &s);
+	CHECK_INT(lround(s.base * 10), 8);
+	CHECK_INT(lround(s.environmental * 10), -2);
+	CHECK_INT(s.severity, YM_CVSS_SEV_LOW);
+}
+
 int main(void)
 {
 	RUN(t_errors);
@@ -249,5 +442,8 @@ int main(void)
 	RUN(t_nomenclature);
 	RUN(t_severity);
 	RUN(t_format);
+	RUN(t_fast_path);
+	RUN(t_score_str);
+	RUN(t_v2_negative);
 	return test_done();
 }
