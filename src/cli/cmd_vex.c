@@ -37,6 +37,52 @@ static void join_aliases(ym_buf *b, const char *const *l)
 		ym_buf_printf(b, "%s%s", i ? ", " : "", l[i]);
 }
 
+/* Whether p says what it is (a purl, CPE, name or BOM-link), not only
+ * the source's own id, which never matches. */
+static bool known(const ym_vex_product *p)
+{
+	return p->purl || p->cpe || p->name || p->bom_serial;
+}
+
+/* The row of statement st about product p, or about its part sub. */
+static int put_row(ym_store *s, const char *path, const ym_vex_statement *st,
+		   const char *aliases, const ym_vex_product *p,
+		   const ym_vex_product *sub, ym_err *err)
+{
+	ym_vex_row r = {
+		.file = path,
+		.format = ym_vex_format_name(st->format),
+		.vuln_id = st->vuln_id,
+		.aliases = aliases,
+		.status = ym_vex_status_name(st->status),
+		.justification = st->justification
+					 ? ym_vex_justification_name(
+						   st->justification)
+					 : st->justification_text,
+		.detail = st->impact,
+		.action = st->action,
+		.timestamp = st->timestamp,
+		.purl = p->purl,
+		.cpe = p->cpe,
+		.name = p->name,
+		.version = p->version,
+		.range = p->range,
+		.vendor = p->vendor,
+		.bom_serial = p->bom_serial,
+		.bom_ref = p->bom_serial ? p->bom_ref : NULL,
+	};
+	if (sub) {
+		r.relation = p->relation;
+		r.sub_purl = sub->purl;
+		r.sub_cpe = sub->cpe;
+		r.sub_name = sub->name;
+		r.sub_version = sub->version;
+		r.sub_range = sub->range;
+		r.sub_vendor = sub->vendor;
+	}
+	return ym_store_vex_put(s, &r, err);
+}
+
 static int import_one(ym_ctx *ctx, const char *path, bool strict,
 		      int64_t *stored, int64_t *left_out, ym_err *err)
 {
@@ -58,36 +104,36 @@ static int import_one(ym_ctx *ctx, const char *path, bool strict,
 	for (size_t i = 0; !rc && i < doc.n_statements; i++) {
 		const ym_vex_statement *st = &doc.statements[i];
 		join_aliases(&al, st->aliases);
+		const char *aliases = al.len ? al.ptr : NULL;
 		for (size_t k = 0; !rc && k < st->n_products; k++) {
 			const ym_vex_product *p = &st->products[k];
-			/* a statement about a part inside a product needs the
-			 * product around it: not applied on its own */
-			if (p->n_subcomponents ||
-			    (!p->purl && !p->cpe && !p->name)) {
+			/* a product known only by the source's id never
+			 * matches: not kept */
+			if (!known(p)) {
 				(*left_out)++;
 				continue;
 			}
-			ym_vex_row r = {
-				.file = path,
-				.format = ym_vex_format_name(st->format),
-				.vuln_id = st->vuln_id,
-				.aliases = al.len ? al.ptr : NULL,
-				.status = ym_vex_status_name(st->status),
-				.justification = st->justification
-							 ? ym_vex_justification_name(
-								   st->justification)
-							 : st->justification_text,
-				.detail = st->impact,
-				.action = st->action,
-				.timestamp = st->timestamp,
-				.purl = p->purl,
-				.cpe = p->cpe,
-				.name = p->name,
-				.version = p->version,
-				.range = p->range,
-			};
-			rc = ym_store_vex_put(ctx->store, &r, err);
-			(*stored)++;
+			if (!p->n_subcomponents) {
+				rc = put_row(ctx->store, path, st, aliases, p,
+					     NULL, err);
+				(*stored)++;
+				continue;
+			}
+			/* about a part inside the product: one row per
+			 * part, applied only where the product contains
+			 * the component (docs/vex.md) */
+			for (size_t j = 0; !rc && j < p->n_subcomponents;
+			     j++) {
+				const ym_vex_product *sub =
+					&p->subcomponents[j];
+				if (!known(sub)) {
+					(*left_out)++;
+					continue;
+				}
+				rc = put_row(ctx->store, path, st, aliases, p,
+					     sub, err);
+				(*stored)++;
+			}
 		}
 	}
 	if (rc)
@@ -132,8 +178,8 @@ static int vex_import(ym_ctx *ctx, int argc, char **argv)
 				      argv[i], (long long)stored);
 			if (left_out)
 				ym_buf_printf(&out,
-					      _(", %lld about parts of a "
-						"product left out"),
+					      _(", %lld about products known "
+						"only by an id left out"),
 					      (long long)left_out);
 			ym_buf_addc(&out, '\n');
 		}
@@ -150,19 +196,37 @@ static int vex_import(ym_ctx *ctx, int argc, char **argv)
 	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
 }
 
+static const char *first(const char *a, const char *b, const char *c)
+{
+	return a ? a : b ? b : c ? c : "";
+}
+
 static int list_row(const ym_vex_row *r, void *ctx)
 {
-	ym_table *t = ctx;
+	void **c = ctx;
+	ym_table *t = c[0];
+	ym_buf *b = c[1];
+	/* a product named by a BOM-link: the link, without its version */
+	ym_buf_reset(b);
+	if (!r->purl && !r->cpe && !r->name && r->bom_serial)
+		ym_buf_printf(b, "urn:cdx:%s#%s", r->bom_serial,
+			      r->bom_ref ? r->bom_ref : "");
+	size_t plen = b->len;
+	/* the part inside the product the statement is about */
+	if (r->sub_purl || r->sub_cpe || r->sub_name) {
+		ym_buf_addc(b, '\0');
+		ym_buf_adds(b, first(r->sub_purl, r->sub_cpe, r->sub_name));
+		const char *sv = first(r->sub_version, r->sub_range, NULL);
+		if (*sv)
+			ym_buf_printf(b, " %s", sv);
+	}
+	const char *part = b->len > plen ? b->ptr + plen + 1 : "";
 	const char *cells[] = {r->vuln_id,
 			       r->status,
 			       r->justification ? r->justification : "",
-			       r->purl	  ? r->purl
-			       : r->cpe	  ? r->cpe
-			       : r->name ? r->name
-					 : "",
-			       r->version ? r->version
-			       : r->range ? r->range
-					  : "",
+			       plen ? b->ptr : first(r->purl, r->cpe, r->name),
+			       first(r->version, r->range, NULL),
+			       part,
 			       r->file};
 	ym_table_add_row(t, cells);
 	return 0;
@@ -172,13 +236,16 @@ static int vex_list(ym_ctx *ctx)
 {
 	static const char *const keys[] = {"vulnerability", "status",
 					   "justification", "product",
-					   "version", "file"};
+					   "version", "part", "file"};
 	const char *headers[] = {_("VULNERABILITY"), _("STATUS"),
 				 _("JUSTIFICATION"), _("PRODUCT"),
-				 _("VERSION"), _("FILE")};
-	ym_table *t = ym_table_new(6, keys, headers);
+				 _("VERSION"), _("PART"), _("FILE")};
+	ym_table *t = ym_table_new(7, keys, headers);
 	ym_err err = YM_ERR_INIT;
-	int rc = ym_store_vex_each(ctx->store, list_row, t, &err);
+	ym_buf b = YM_BUF_INIT;
+	void *lc[2] = {t, &b};
+	int rc = ym_store_vex_each(ctx->store, list_row, lc, &err);
+	ym_buf_release(&b);
 	if (!rc) {
 		ym_buf out = YM_BUF_INIT;
 		ym_table_render(t, ctx->format, &out);

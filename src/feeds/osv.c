@@ -283,17 +283,29 @@ static int parse_record(ctx *c, const ym_json *rec)
 	if (!v.vuln_id || !*v.vuln_id)
 		return fail_at(c, rec, "id", _("record has no id (required)"));
 
-	const ym_json *al = ym_json_get(rec, "aliases");
+	/* the ids the record names: aliases; a distribution's record that
+	 * has none (Ubuntu's UBUNTU-CVE-..., Debian's DLA) names the
+	 * upstream vulnerability in upstream[] instead */
+	const char *key = "aliases";
+	const ym_json *al = ym_json_get(rec, key);
+	if (!al || al->type == YM_JSON_NULL ||
+	    (al->type == YM_JSON_ARRAY && al->u.arr.n == 0)) {
+		const ym_json *up = ym_json_get(rec, "upstream");
+		if (up && up->type != YM_JSON_NULL) {
+			key = "upstream";
+			al = up;
+		}
+	}
 	if (al && al->type != YM_JSON_NULL) {
 		if (al->type != YM_JSON_ARRAY)
-			return wrong_type(c, al, "aliases", _("array"));
+			return wrong_type(c, al, key, _("array"));
 		const char **list = ym_arena_alloc(
 			c->a, (al->u.arr.n + 1) * sizeof(char *));
 		for (size_t i = 0; i < al->u.arr.n; i++) {
 			const ym_json *x = al->u.arr.items[i];
 			if (x->type != YM_JSON_STRING) {
 				char field[64];
-				snprintf(field, sizeof field, "aliases[%zu]", i);
+				snprintf(field, sizeof field, "%s[%zu]", key, i);
 				return wrong_type(c, x, field, _("string"));
 			}
 			list[i] = x->u.str.s;

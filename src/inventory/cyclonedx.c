@@ -274,6 +274,8 @@ static int parse_subject(ctx *c, const ym_json *meta, ym_sbom *out)
 				     &out->subject_version)) ||
 		    (rc = opt_string(c, mc, "purl", p, &purl)) ||
 		    (rc = opt_string(c, mc, "cpe", p, &out->subject_cpe)) ||
+		    (rc = opt_string(c, mc, "bom-ref", p,
+				     &out->subject_bom_ref)) ||
 		    (rc = read_supplier(c, mc, p, &out->subject_supplier)))
 			return rc;
 		ym_err perr = YM_ERR_INIT;

@@ -256,6 +256,7 @@ static int parse_subject(ctx *c, const xmlNode *meta, ym_sbom *out)
 		out->subject_name = child_text(c, mc, "name");
 		out->subject_version = child_text(c, mc, "version");
 		out->subject_cpe = child_text(c, mc, "cpe");
+		out->subject_bom_ref = attr(c, mc, "bom-ref");
 		out->subject_supplier = read_supplier(c, mc);
 		ym_err perr = YM_ERR_INIT;
 		if (ym_sbom_purl_canonical(child_text(c, mc, "purl"), c->a,

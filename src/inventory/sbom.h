@@ -45,6 +45,9 @@ typedef struct ym_sbom {
 	const char *subject_purl;  /* or NULL */
 	const char *subject_cpe;   /* or NULL */
 	const char *subject_supplier; /* or NULL */
+	const char *subject_bom_ref;  /* CycloneDX metadata.component
+				       * bom-ref (BOM-links name it), or
+				       * NULL */
 	ym_component *components;
 	size_t n_components;
 	ym_sbom_dependency *dependencies; /* also SPDX DEPENDS_ON etc.,

@@ -122,6 +122,20 @@ int ym_sbom_import_file(ym_store *s, const char *path, const char *asset,
 						 &res->diff, err);
 	if (!rc)
 		rc = store_extras(s, res->asset_id, &sbom, path, &arena, err);
+	/* for VEX: the serial BOM-links name, and the product the
+	 * software is part of */
+	ym_asset_sbom as = {
+		.source = path,
+		.serial = sbom.serial,
+		.subject = {.bom_ref = sbom.subject_bom_ref,
+			    .name = sbom.subject_name,
+			    .version = sbom.subject_version,
+			    .purl = sbom.subject_purl,
+			    .cpe = sbom.subject_cpe,
+			    .supplier = sbom.subject_supplier},
+	};
+	if (!rc)
+		rc = ym_store_asset_sbom_put(s, res->asset_id, &as, err);
 	if (rc) {
 		ym_store_rollback(s);
 		goto out;

@@ -175,19 +175,25 @@ static bool parse_bounds(ym_cpe_crit *c, ym_scheme s, ym_arena *a)
 {
 	for (int b = YM_CPE_START_INCLUDING; b <= YM_CPE_END_EXCLUDING; b++) {
 		c->parsed[b] = NULL;
+		c->num[b] = NULL;
 		if (!c->bound[b])
 			continue;
-		ym_version *v = ym_arena_alloc(a, sizeof *v);
-		if (ym_version_parse(s, c->bound[b], v, NULL))
+		ym_version tmp;
+		if (ym_version_parse(s, c->bound[b], &tmp, NULL))
 			return false;
-		c->parsed[b] = v;
-		c->num[b] = NULL;
+		/* dotted digits keep only their numbers: a parsed version is
+		 * large, and NVD's bounds are nearly all dotted digits (the
+		 * rare subject that is not compares the text) */
 		ym_cpe_numkey k;
 		if (s == YM_SCHEME_GENERIC && numkey_parse(c->bound[b], &k)) {
 			ym_cpe_numkey *kp = ym_arena_alloc(a, sizeof *kp);
 			*kp = k;
 			c->num[b] = kp;
+			continue;
 		}
+		ym_version *v = ym_arena_alloc(a, sizeof *v);
+		*v = tmp;
+		c->parsed[b] = v;
 	}
 	c->scheme = s;
 	return true;
@@ -665,10 +671,13 @@ static bool zero_equiv(const ym_cpe_av *a, const ym_cpe_av *b)
 static bool bound_cmp(const ym_cpe_crit *c, int b, const ym_version *v,
 		      const char *raw, int *out)
 {
-	if (v) {
+	if (v && c->parsed[b]) {
 		*out = ym_version_cmp_parsed(v, c->parsed[b]);
 		return true;
 	}
+	if (v) /* a bound kept as numbers only: same scheme, from text */
+		return ym_version_cmp(c->scheme, raw, c->bound[b], out,
+				      NULL) == 0;
 	return ym_version_cmp(YM_SCHEME_GENERIC, raw, c->bound[b], out,
 			      NULL) == 0;
 }

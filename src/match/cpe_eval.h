@@ -64,7 +64,8 @@ typedef struct ym_cpe_crit {
 	const char *criteria; /* CPE 2.3 formatted string, as given */
 	const char *bound[5]; /* by ym_cpe_bound (0 unused): unquoted text,
 			       * NULL when absent */
-	const ym_version *parsed[5]; /* the bounds parsed in scheme */
+	const ym_version *parsed[5]; /* the bounds parsed in scheme; NULL
+				      * for those kept as numbers only */
 	const ym_cpe_numkey *num[5]; /* GENERIC and dotted digits only: the
 				      * fast form; else NULL */
 	const char *text;     /* the source's version words, or NULL */

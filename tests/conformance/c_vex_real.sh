@@ -436,9 +436,10 @@ done
 # ---- Canonical's OpenVEX for curl (CVE-2023-38545): fixed in jammy,
 # affected in xenial, not affected in ESM trusty; products with arch and
 # distro qualifiers, distro as a codename where syft writes ubuntu-22.04
+# (the record names its CVE in upstream[] only, as Ubuntu's OSV does)
 cat >"$T/ubuntu-osv.json" <<'EOF'
 {"schema_version": "1.6.0", "id": "UBUNTU-CVE-2023-38545",
- "aliases": ["CVE-2023-38545"], "modified": "2023-10-11T06:00:00Z",
+ "upstream": ["CVE-2023-38545"], "modified": "2023-10-11T06:00:00Z",
  "published": "2023-10-11T06:00:00Z", "summary": "yamori conformance record",
  "affected": [
   {"package": {"ecosystem": "Ubuntu:22.04:LTS", "name": "curl"},
@@ -484,5 +485,125 @@ curl 7.81.0-1ubuntu1.13 CVE-2023-38545 open
 curl 7.81.0-1ubuntu1.24 CVE-2023-38545 suppressed [vex: VEX fixed (CVE-2023-38545.json)]
 curl 7.81.0-1ubuntu1.24 CVE-2023-38545 suppressed [vex: VEX fixed (CVE-2023-38545.json)]" \
 	"$(state)"
+
+# ---- a statement about a product covers the components inside it:
+# CycloneDX use case 1 says Acme Product 2.4.0 is not affected by
+# CVE-2020-25649, and jackson-databind is inside it (the SBOM's metadata
+# component); the same jackson-databind inside Acme Product 2.2.0 stays
+# open
+gen_acme() { # OUT PRODUCT-VERSION [SERIAL [BASE-BOM]]
+	python3 - "$@" <<'EOF'
+import json, sys
+out, ver = sys.argv[1], sys.argv[2]
+b = {"bomFormat": "CycloneDX", "specVersion": "1.4", "version": 1,
+     "metadata": {"component": {"type": "application",
+                                "name": "Acme Product", "version": ver,
+                                "supplier": {"name": "Acme"}}}}
+if len(sys.argv) > 4:  # a real BOM's serial and metadata component
+    b = json.load(open(sys.argv[4]))
+if len(sys.argv) > 3 and sys.argv[3]:
+    b["serialNumber"] = sys.argv[3]
+b["components"] = [{"type": "library", "name": "jackson-databind",
+    "version": "2.10.0",
+    "purl": "pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.10.0?type=jar"}]
+json.dump(b, open(out, "w"))
+EOF
+}
+DB="$T/acme-nested.db"
+y init >/dev/null
+y --quiet feed import osv --no-scan "$T/ghsa.json" >/dev/null
+for v in 2.4.0 2.2.0; do
+	gen_acme "$T/acme-$v.cdx.json" "$v"
+	y asset add "acme-$v" >/dev/null
+	y --quiet import sbom "$T/acme-$v.cdx.json" --asset "acme-$v" --no-scan >/dev/null
+done
+check_run "acme nested: scan" 0 y --quiet scan
+vex acme-nested "$CDX/Use-Cases/Case-1/vex.json"
+check_eq "use case 1: the product's statement suppresses the finding inside Acme Product 2.4.0 only" \
+	"jackson-databind 2.10.0 CVE-2020-25649 open
+jackson-databind 2.10.0 CVE-2020-25649 suppressed [vex: VEX not_affected: vulnerable_code_not_in_execute_path, in Acme Product 2.4.0 (vex.json)]" \
+	"$(state)"
+
+# ---- BOM-links into other BOMs (use case 13): the SBOMs of Acme
+# Product 1 and 3 (the use case's own bom-1.json and bom-3.json, with
+# jackson-databind added) are named by their serial number and the
+# metadata component's bom-ref; product 1 is not affected, product 3 is
+# (exploitable stays open); the same SBOM under another serial is not
+# what the link names
+C13="$CDX/Use-Cases/Case-13"
+DB="$T/bomlink.db"
+y init >/dev/null
+y --quiet feed import osv --no-scan "$T/ghsa.json" >/dev/null
+gen_acme "$T/p1.cdx.json" "" "" "$C13/bom-1.json"
+gen_acme "$T/p3.cdx.json" "" "" "$C13/bom-3.json"
+gen_acme "$T/p1-other.cdx.json" "" \
+	"urn:uuid:00000000-0000-4000-8000-000000000000" "$C13/bom-1.json"
+for p in p1 p3 p1-other; do
+	y asset add "$p" >/dev/null
+	y --quiet import sbom "$T/$p.cdx.json" --asset "$p" --no-scan >/dev/null
+done
+check_run "bomlink: scan" 0 y --quiet scan
+vex bomlink "$C13/vex.json"
+check_eq "use case 13: summary (BOM-links kept)" "$C13/vex.json: 3 statements kept
+  3 findings, 1 suppressed by VEX" "$OUT"
+check_eq "use case 13: the finding inside the linked product 1 is suppressed" \
+	"p1|suppressed|VEX not_affected: vulnerable_code_not_in_execute_path, in Acme Product 1 ($C13/vex.json)
+p1-other|open|
+p3|open|" \
+	"$(sqlite3 "$DB" "SELECT a.name || '|' || f.status || '|' || coalesce(f.suppress_reason, '') FROM findings f JOIN assets a ON a.id = f.asset_id ORDER BY a.name, f.status")"
+
+# ---- the vendor: CISA use case 1 says Example Company's ABC 4.2 is
+# not affected; another vendor's ABC 4.2 is not what it speaks about
+gen_sbom "$T/other-abc.cdx.json" "Other Company" ABC@4.2
+gen_nvd "$T/other-nvd.json" "Other Company" ABC CVE-2021-44228
+fresh other-vendor "$T/other-abc.cdx.json" nvd "$T/other-nvd.json"
+vex other-vendor "$CSAF/2022-evd-uc-01-na-001.json"
+check_eq "uc1 CSAF: another vendor's ABC 4.2 stays open" \
+	"ABC 4.2 CVE-2021-44228 open" "$(state)"
+# the CycloneDX form names no supplier: name and version decide
+vex other-vendor "$C1/vex-not_affected.json"
+check_eq "uc1 CycloneDX: no vendor named, so any ABC 4.2" \
+	"ABC 4.2 CVE-2021-44228 suppressed [vex: VEX not_affected: vulnerable_code_not_present (vex-not_affected.json)]" \
+	"$(state)"
+
+# ---- an OSV record that names its CVE in upstream[] only: Red Hat's
+# RHSA-2024:4546 (git-lfs, CVE-2023-45288) is the CVE's finding, and a
+# statement about the CVE applies to it
+RH="$SHARED/csaf/redhat-csaf-to-osv/RHSA-2024_4546.osv.json"
+if [ -f "$RH" ]; then
+	DB="$T/rhel.db"
+	y init >/dev/null
+	y --quiet feed import osv --no-scan "$RH" >/dev/null
+	cat >"$T/rhel.cdx.json" <<'EOF'
+{"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+ "components": [
+  {"type": "library", "name": "git-lfs", "version": "2.13.3-2.el8",
+   "purl": "pkg:rpm/redhat/git-lfs@2.13.3-2.el8?arch=x86_64&distro=rhel-8.6"},
+  {"type": "library", "name": "git-lfs", "version": "2.13.3-3.el8_6.1",
+   "purl": "pkg:rpm/redhat/git-lfs@2.13.3-3.el8_6.1?arch=x86_64&distro=rhel-8.6"}]}
+EOF
+	y asset add rhel >/dev/null
+	y --quiet import sbom "$T/rhel.cdx.json" --asset rhel --no-scan >/dev/null
+	check_run "rhel: scan" 0 y --quiet scan
+	check_eq "RHSA with upstream only: the CVE's finding, the advisory its alias" \
+		"CVE-2023-45288 RHSA-2024:4546 git-lfs 2.13.3-2.el8" \
+		"$(y --format json findings list | python3 -c '
+import json, sys
+for f in json.load(sys.stdin):
+    al = f["vulnerability"].get("aliases") or []
+    print(f["vulnerability"]["id"], ",".join(al), f["component"]["name"],
+          f["component"]["version"])')"
+	cat >"$T/rhel.openvex.json" <<'EOF'
+{"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.jp/vex/rhel-1",
+ "author": "yamori conformance", "timestamp": "2026-11-01T00:00:00Z", "version": 1,
+ "statements": [{"vulnerability": {"name": "CVE-2023-45288"},
+   "products": [{"@id": "pkg:rpm/redhat/git-lfs?arch=x86_64"}],
+   "status": "not_affected", "justification": "vulnerable_code_not_in_execute_path"}]}
+EOF
+	vex rhel "$T/rhel.openvex.json"
+	check_eq "RHSA with upstream only: suppressed by a statement naming the CVE" \
+		"git-lfs 2.13.3-2.el8 CVE-2023-45288 suppressed [vex: VEX not_affected: vulnerable_code_not_in_execute_path (rhel.openvex.json)]" \
+		"$(state)"
+fi
 
 done_testing

@@ -109,6 +109,33 @@ static void t_cvss_cwe_refs(void)
 		       "\"https://x.example/a\",\"tags\":[\"WEB\"]}]");
 }
 
+/* a distribution's record names the upstream vulnerability in
+ * upstream[] only (Ubuntu, Red Hat): those ids are its aliases; a record
+ * with aliases keeps them alone */
+static void t_upstream(void)
+{
+	ym_err e = YM_ERR_INIT;
+	const char *ubu = "{\"id\":\"UBUNTU-CVE-2023-38545\",\"upstream\":"
+			  "[\"CVE-2023-38545\"]}";
+	CHECK_INT(ym_osv_parse(ubu, strlen(ubu), "u.json", &A, &FC, &e), 0);
+	CHECK_STR(got, "UBUNTU-CVE-2023-38545|unknown|-|-|CVE-2023-38545");
+	const char *rh = "{\"id\":\"RHSA-2024:4546\",\"aliases\":[],"
+			 "\"related\":[\"GO-2024-2687\"],\"upstream\":"
+			 "[\"CVE-2023-45288\",\"CVE-2023-45289\"]}";
+	CHECK_INT(ym_osv_parse(rh, strlen(rh), "r.json", &A, &FC, &e), 0);
+	CHECK_STR(got, "RHSA-2024:4546|unknown|-|-|CVE-2023-45288|"
+		       "CVE-2023-45289");
+	const char *both = "{\"id\":\"GHSA-x\",\"aliases\":[\"CVE-2024-1\"],"
+			   "\"upstream\":[\"CVE-2024-2\"]}";
+	CHECK_INT(ym_osv_parse(both, strlen(both), "b.json", &A, &FC, &e), 0);
+	CHECK_STR(got, "GHSA-x|unknown|-|-|CVE-2024-1");
+	const char *bad = "{\"id\":\"U\",\"upstream\":[\"CVE-2024-3\",4]}";
+	CHECK_INT(ym_osv_parse(bad, strlen(bad), "x.json", &A, &STRICT, &e),
+		  YM_E_INVALID);
+	CHECK_STR(e.field, "upstream[1]");
+	CHECK_STR(e.msg, "expected string, got number");
+}
+
 static void t_array(void)
 {
 	ym_err e = YM_ERR_INIT;
@@ -187,6 +214,7 @@ int main(void)
 	ym_arena_init(&A, 0);
 	RUN(t_record);
 	RUN(t_array);
+	RUN(t_upstream);
 	RUN(t_cvss_cwe_refs);
 	RUN(t_warning_and_strict);
 	RUN(t_structure_errors);
