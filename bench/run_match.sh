@@ -16,9 +16,11 @@ work=${YM_BENCH_DIR:-$here/build/bench-match}
 shared=$here/../shared/data
 [ -d "$shared/nvd" ] || { echo "run_match: $shared/nvd missing" >&2; exit 77; }
 mkdir -p "$work"
-if [ ! -f "$work/nvd/page-00149.json" ]; then
+if [ "$(cat "$work/nvd.variants" 2>/dev/null)" != 1000 ]; then
+	rm -rf "$work/nvd" "$work/delta" "$work/feeds.db"
 	python3 "$here/bench/gen_feeds.py" --records 300000 --delta 500 \
-		--product-variants 100 "$work"
+		--product-variants 1000 "$work"
+	echo 1000 >"$work/nvd.variants"
 fi
 if [ ! -d "$work/osv" ]; then
 	python3 "$here/bench/gen_corpus.py" --components 10 \

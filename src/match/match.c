@@ -211,25 +211,18 @@ static int record(ym_store *s, run_scope scope, int64_t asset_id,
 	if (!rc)
 		rc = ma_apply(s, comps, ec->hits.v, ec->hits.n, today,
 			      &ec->work, stats, err);
-	/* exact sightings first, then carry-overs and new findings */
+	/* exact sightings first, then carry-overs and new findings; then
+	 * what the run did not see */
+	ym_run_scope sc = {.asset_id = scope == SCOPE_ASSET ? asset_id : 0,
+			   .by_vulns = scope == SCOPE_VULNS,
+			   .vulns = scope == SCOPE_VULNS ? vulns : NULL,
+			   .n_vulns = scope == SCOPE_VULNS ? n_vulns : 0};
 	if (!rc)
-		rc = ym_store_findings_seen_all(s, ec->hits.v, ec->hits.n,
-						&scan, &stats->new_findings,
-						err);
+		rc = ym_store_findings_record(s, ec->hits.v, ec->hits.n, &scan,
+					      &sc, &stats->new_findings,
+					      &stats->resolved, err);
 	stats->findings = (int64_t)ec->hits.n;
-	if (rc)
-		return rc;
-	if (scope == SCOPE_VULNS) {
-		for (size_t i = 0; i < n_vulns && !rc; i++) {
-			int64_t n = 0;
-			rc = ym_store_findings_resolve_unseen_vuln(
-				s, vulns[i], &scan, &n, err);
-			stats->resolved += n;
-		}
-		return rc;
-	}
-	return ym_store_findings_resolve_unseen(s, asset_id, &scan,
-						&stats->resolved, err);
+	return rc;
 }
 
 /* ---- runs ---- */

@@ -317,8 +317,9 @@ static int match_cpe(match_index *ix, const comp *c, const platforms *plat,
 	/* the component is not its own platform (a firmware on a device);
 	 * subjects cache parsed versions, so each evaluation gets copies */
 	size_t n_all = plat ? plat->n : 0, n_plats = 0;
-	ym_cpe_subject *plats = ym_arena_alloc(work, (n_all + 1) *
-							    sizeof *plats);
+	ym_cpe_subject *plats = n_all ? ym_arena_alloc(work, n_all *
+							      sizeof *plats)
+				      : NULL;
 	for (size_t i = 0; i < n_all; i++)
 		if (plat->ids[i] != c->id)
 			plats[n_plats++] = plat->subj[i];

@@ -192,51 +192,6 @@ int ym_store_finding_seen(ym_store *s, const ym_finding *f,
 	return rc;
 }
 
-int ym_store_findings_resolve_unseen(ym_store *s, int64_t asset_id,
-				     const ym_scan *scan, int64_t *n,
-				     ym_err *err)
-{
-	ym_stmt *st;
-	int rc = ym_db_prepare(s,
-			       "UPDATE findings SET status = 'resolved',"
-			       " resolved_at = ?"
-			       " WHERE status = 'open' AND last_scan <> ?"
-			       " AND (? = 0 OR asset_id = ?)",
-			       &st, err);
-	if (rc)
-		return rc;
-	DB_TEXT(s, st, 1, scan->now);
-	DB_INT(s, st, 2, scan->id);
-	DB_INT(s, st, 3, asset_id);
-	DB_INT(s, st, 4, asset_id);
-	rc = ym_db_run(s, st, err);
-	if (!rc && n)
-		*n = s->ops->changes(s->impl);
-	return rc;
-}
-
-int ym_store_findings_resolve_unseen_vuln(ym_store *s, int64_t vuln_rowid,
-					  const ym_scan *scan, int64_t *n,
-					  ym_err *err)
-{
-	ym_stmt *st;
-	int rc = ym_db_prepare(s,
-			       "UPDATE findings SET status = 'resolved',"
-			       " resolved_at = ?"
-			       " WHERE vuln_rowid = ? AND status = 'open'"
-			       " AND last_scan <> ?",
-			       &st, err);
-	if (rc)
-		return rc;
-	DB_TEXT(s, st, 1, scan->now);
-	DB_INT(s, st, 2, vuln_rowid);
-	DB_INT(s, st, 3, scan->id);
-	rc = ym_db_run(s, st, err);
-	if (!rc && n)
-		*n = s->ops->changes(s->impl);
-	return rc;
-}
-
 static bool all_digits(const char *p)
 {
 	if (!*p)
@@ -408,16 +363,23 @@ int ym_store_finding_history(ym_store *s, int64_t finding_id,
 /* ---- a run's sightings at once ----
  *
  * A full run sees hundreds of thousands of findings: they go into a
- * temporary table, the rows already known are refreshed with one UPDATE,
- * and only new or moved findings take the one-by-one path above. */
+ * temporary table; the rows already known are matched with one UPDATE
+ * and rewritten only when something about them changed (a finding row
+ * holds its evidence, so rewriting every row on every run would write
+ * the whole table); only new or moved findings take the one-by-one path.
+ * What the run did not see is found by an anti-join with that table. */
 
-static const char *const HITS_TABLE =
+static const char *const HITS_TABLE[] = {
 	"CREATE TEMP TABLE IF NOT EXISTS run_hits ("
 	" i INTEGER PRIMARY KEY, asset_id INTEGER, component_id INTEGER,"
 	" vuln_rowid INTEGER, component_key TEXT, component_name TEXT,"
 	" component_version TEXT, component_purl TEXT, confidence TEXT,"
 	" evidence TEXT, suppressed_by TEXT, suppress_reason TEXT,"
-	" finding_id INTEGER)";
+	" finding_id INTEGER)",
+	"CREATE INDEX IF NOT EXISTS temp.run_hits_finding"
+	" ON run_hits(finding_id)",
+	"DELETE FROM run_hits",
+};
 
 static int exec_sql(ym_store *s, const char *sql, ym_err *err)
 {
@@ -426,15 +388,11 @@ static int exec_sql(ym_store *s, const char *sql, ym_err *err)
 	return rc ? rc : ym_db_run(s, st, err);
 }
 
-int ym_store_findings_seen_all(ym_store *s, const ym_finding *hits, size_t n,
-			       const ym_scan *scan, int64_t *new_findings,
-			       ym_err *err)
+static int hits_insert(ym_store *s, const ym_finding *hits, size_t n,
+		       ym_err *err)
 {
 	ym_stmt *st;
-	*new_findings = 0;
-	int rc = exec_sql(s, HITS_TABLE, err);
-	if (!rc)
-		rc = exec_sql(s, "DELETE FROM run_hits", err);
+	int rc = 0;
 	for (size_t i = 0; i < n && !rc; i++) {
 		const ym_finding *f = &hits[i];
 		rc = ym_db_prepare(s,
@@ -462,6 +420,105 @@ int ym_store_findings_seen_all(ym_store *s, const ym_finding *hits, size_t n,
 		DB_TEXT(s, st, 12, f->suppress_reason);
 		rc = ym_db_run(s, st, err);
 	}
+	return rc;
+}
+
+/* The finding that (asset, key, vulnerability) moved from: another
+ * version's, claimed by no hit of this run; 0 if none. */
+static int carry_candidate(ym_store *s, const ym_finding *f, int64_t *id,
+			   ym_err *err)
+{
+	ym_stmt *st;
+	*id = 0;
+	int rc = ym_db_prepare(s,
+			       "SELECT id FROM findings WHERE asset_id = ?"
+			       " AND component_key = ? AND vuln_rowid = ?"
+			       " AND NOT EXISTS (SELECT 1 FROM run_hits h"
+			       "  WHERE h.finding_id = findings.id)"
+			       " ORDER BY status = 'open' DESC, last_seen DESC, id"
+			       " LIMIT 1",
+			       &st, err);
+	if (rc)
+		return rc;
+	DB_INT(s, st, 1, f->asset_id);
+	DB_TEXT(s, st, 2, f->component_key);
+	DB_INT(s, st, 3, f->vuln_rowid);
+	rc = ym_db_step(s, st, err);
+	if (rc == 1)
+		*id = COL_INT(s, st, 0);
+	s->ops->reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* One hit that matched no row of its version: carried over or new. */
+static int record_rest(ym_store *s, int64_t i, const ym_finding *f,
+		       const ym_scan *scan, int64_t *new_findings, ym_err *err)
+{
+	ym_stmt *st;
+	int64_t id;
+	int rc = carry_candidate(s, f, &id, err);
+	if (rc)
+		return rc;
+	if (id) {
+		rc = ym_db_prepare(s,
+				   "UPDATE findings" SIGHTING_SET
+				   ", component_version = ? WHERE id = ?",
+				   &st, err);
+		if (rc)
+			return rc;
+		int k = bind_sighting(s, st, 1, f, scan);
+		k = bind_suppression(s, st, k, f);
+		DB_TEXT(s, st, k++, f->component_version);
+		DB_INT(s, st, k++, id);
+		rc = ym_db_run(s, st, err);
+	} else {
+		ym_sighting r;
+		rc = ym_store_finding_seen(s, f, scan, false, &r, err);
+		*new_findings += r == YM_SIGHT_NEW;
+		if (!rc)
+			rc = ym_db_prepare(s,
+					   "SELECT id FROM findings WHERE"
+					   " asset_id = ? AND component_key = ?"
+					   " AND component_version IS ? AND"
+					   " vuln_rowid = ?",
+					   &st, err);
+		if (!rc) {
+			DB_INT(s, st, 1, f->asset_id);
+			DB_TEXT(s, st, 2, f->component_key);
+			DB_TEXT(s, st, 3, f->component_version);
+			DB_INT(s, st, 4, f->vuln_rowid);
+			rc = ym_db_step(s, st, err);
+			if (rc == 1)
+				id = COL_INT(s, st, 0);
+			s->ops->reset(st);
+			rc = rc < 0 ? rc : 0;
+		}
+	}
+	/* claimed: no later hit carries it, and it is not unseen */
+	if (!rc)
+		rc = ym_db_prepare(s,
+				   "UPDATE run_hits SET finding_id = ? WHERE i = ?",
+				   &st, err);
+	if (!rc) {
+		DB_INT(s, st, 1, id);
+		DB_INT(s, st, 2, i);
+		rc = ym_db_run(s, st, err);
+	}
+	return rc;
+}
+
+int ym_store_findings_record(ym_store *s, const ym_finding *hits, size_t n,
+			     const ym_scan *scan, const ym_run_scope *scope,
+			     int64_t *new_findings, int64_t *resolved,
+			     ym_err *err)
+{
+	ym_stmt *st;
+	int rc = 0;
+	*new_findings = *resolved = 0;
+	for (size_t i = 0; i < 3 && !rc; i++)
+		rc = exec_sql(s, HITS_TABLE[i], err);
+	if (!rc)
+		rc = hits_insert(s, hits, n, err);
 	/* 1. the findings of the same version seen before */
 	if (!rc)
 		rc = exec_sql(s,
@@ -472,6 +529,8 @@ int ym_store_findings_seen_all(ym_store *s, const ym_finding *hits, size_t n,
 			      " IS run_hits.component_version AND f.vuln_rowid"
 			      " = run_hits.vuln_rowid)",
 			      err);
+	/* ... refreshed where anything changed, or on a new day (last_seen
+	 * says on which day a finding was last confirmed) */
 	if (!rc)
 		rc = ym_db_prepare(
 			s,
@@ -495,7 +554,15 @@ int ym_store_findings_seen_all(ym_store *s, const ym_finding *hits, size_t n,
 			"  NULL THEN h.suppressed_by WHEN findings.suppressed_by"
 			"  IN ('vex','manual') THEN NULL"
 			"  ELSE findings.suppressed_by END"
-			" FROM run_hits h WHERE findings.id = h.finding_id",
+			" FROM run_hits h WHERE findings.id = h.finding_id AND ("
+			"  findings.status = 'resolved'"
+			"  OR findings.suppress_reason IS NOT h.suppress_reason"
+			"  OR findings.component_id IS NOT h.component_id"
+			"  OR findings.component_name IS NOT h.component_name"
+			"  OR findings.component_purl IS NOT h.component_purl"
+			"  OR findings.confidence IS NOT h.confidence"
+			"  OR substr(findings.last_seen, 1, 10) <> substr(?1, 1, 10)"
+			"  OR findings.evidence IS NOT h.evidence)",
 			&st, err);
 	if (!rc) {
 		DB_TEXT(s, st, 1, scan->now);
@@ -516,13 +583,31 @@ int ym_store_findings_seen_all(ym_store *s, const ym_finding *hits, size_t n,
 		s->ops->reset(st);
 		rc = rc < 0 ? rc : 0;
 	}
-	for (size_t k = 0; k < rest.n && !rc; k++) {
-		ym_sighting r;
-		rc = ym_store_finding_seen(s, &hits[rest.v[k]], scan, false, &r,
-					   err);
-		*new_findings += r == YM_SIGHT_NEW;
-	}
+	for (size_t k = 0; k < rest.n && !rc; k++)
+		rc = record_rest(s, rest.v[k], &hits[rest.v[k]], scan,
+				 new_findings, err);
 	ym_vec_release(&rest);
+	/* 3. open findings in the run's scope that it did not see */
+	size_t rounds = scope->by_vulns ? scope->n_vulns : 1;
+	for (size_t k = 0; !rc && k < rounds; k++) {
+		rc = ym_db_prepare(
+			s,
+			"UPDATE findings SET status = 'resolved',"
+			" resolved_at = ?1 WHERE status = 'open'"
+			" AND (?2 = 0 OR asset_id = ?2)"
+			" AND (?3 = 0 OR vuln_rowid = ?3)"
+			" AND NOT EXISTS (SELECT 1 FROM run_hits h"
+			"  WHERE h.finding_id = findings.id)",
+			&st, err);
+		if (rc)
+			break;
+		DB_TEXT(s, st, 1, scan->now);
+		DB_INT(s, st, 2, scope->asset_id);
+		DB_INT(s, st, 3, scope->by_vulns ? scope->vulns[k] : 0);
+		rc = ym_db_run(s, st, err);
+		if (!rc)
+			*resolved += s->ops->changes(s->impl);
+	}
 	if (!rc)
 		rc = exec_sql(s, "DELETE FROM run_hits", err);
 	return rc;

@@ -763,20 +763,23 @@ typedef enum ym_sighting {
 int ym_store_finding_seen(ym_store *s, const ym_finding *f,
 			  const ym_scan *scan, bool exact_only,
 			  ym_sighting *result, ym_err *err);
-/* The same for every match of a run at once (in order), the fast way;
- * *new_findings receives how many are new. */
-int ym_store_findings_seen_all(ym_store *s, const ym_finding *hits, size_t n,
-			       const ym_scan *scan, int64_t *new_findings,
-			       ym_err *err);
-/* Open findings of the given assets (all when asset_id == 0) that the
- * scan did not see become resolved; *n receives how many. */
-int ym_store_findings_resolve_unseen(ym_store *s, int64_t asset_id,
-				     const ym_scan *scan, int64_t *n,
-				     ym_err *err);
-/* The same for the open findings of one vulnerability row. */
-int ym_store_findings_resolve_unseen_vuln(ym_store *s, int64_t vuln_rowid,
-					  const ym_scan *scan, int64_t *n,
-					  ym_err *err);
+/* What a matching run covered: every asset (asset_id 0, no vulns), one
+ * asset, or some vulnerability rows (incremental). */
+typedef struct ym_run_scope {
+	int64_t asset_id;
+	bool by_vulns;          /* only these vulnerability rows: */
+	const int64_t *vulns;
+	size_t n_vulns;
+} ym_run_scope;
+/* Records every match of a run (in order) the fast way, then resolves the
+ * open findings in scope that the run did not see; *new_findings and
+ * *resolved receive the counts. A known finding is rewritten only when
+ * something about it changed, or once a day (last_seen then says on
+ * which day it was last confirmed). */
+int ym_store_findings_record(ym_store *s, const ym_finding *hits, size_t n,
+			     const ym_scan *scan, const ym_run_scope *scope,
+			     int64_t *new_findings, int64_t *resolved,
+			     ym_err *err);
 typedef int (*ym_finding_cb)(const ym_finding *f, void *ctx);
 int ym_store_findings_each(ym_store *s, const ym_scope *scope,
 			   const ym_finding_filter *filter, ym_finding_cb cb,

@@ -367,9 +367,12 @@ static void t_findings(void)
 	CHECK_INT(ym_store_finding_seen(S, &f, &sc2, true,
 					&r, &e), 0);
 	CHECK_INT(r, YM_SIGHT_REFRESHED);
-	/* a scan that does not see it resolves it */
-	CHECK_INT(ym_store_findings_resolve_unseen(S, 0, &sc3,
-						   &resolved, &e), 0);
+	/* a run that does not see it resolves it */
+	int64_t fresh;
+	ym_run_scope all = {0};
+	CHECK_INT(ym_store_findings_record(S, NULL, 0, &sc3, &all, &fresh,
+					   &resolved, &e), 0);
+	CHECK_INT(fresh, 0);
 	CHECK_INT(resolved, 1);
 	int n = 0;
 	ym_finding_filter open = {.status = YM_FINDING_OPEN};
