@@ -446,10 +446,19 @@ int me_component(match_index *ix, const comp *c, const platforms *plat,
 	} else {
 		if (!c->ecosystem || !c->pkg_key || !c->version)
 			return 0;
-		/* most packages have no advisory at all: nothing to keep */
-		memoise = mi_ranges(ix, c->ecosystem, c->pkg_key, &ec->key) ||
-			  (c->source_pkg &&
-			   mi_ranges(ix, c->ecosystem, c->source_pkg, &ec->key));
+		/* most packages have no advisory at all: nothing to evaluate
+		 * or keep, only the version to check */
+		if (!mi_ranges(ix, c->ecosystem, c->pkg_key, &ec->key) &&
+		    !(c->source_pkg &&
+		      mi_ranges(ix, c->ecosystem, c->source_pkg, &ec->key))) {
+			ym_scheme scheme = ym_scheme_for_purl_type(c->ecosystem);
+			if (ym_version_check(scheme, c->version, NULL))
+				ec->stats.bad_versions++;
+			else
+				ec->stats.matchable++;
+			return 0;
+		}
+		memoise = true;
 		key_part(k, c->ecosystem);
 		key_part(k, c->pkg_key);
 		key_part(k, c->source_pkg);

@@ -569,13 +569,17 @@ int ym_store_findings_record(ym_store *s, const ym_finding *hits, size_t n,
 		DB_INT(s, st, 2, scan->id);
 		rc = ym_db_run(s, st, err);
 	}
-	/* 2. the rest, in order: carried over from another version, or
-	 * new */
+	/* 2. those that may carry over another version's finding, one by
+	 * one and in order (two hits must not take the same row) */
 	YM_VEC(int64_t) rest = YM_VEC_INIT;
 	if (!rc)
 		rc = ym_db_prepare(s,
-				   "SELECT i FROM run_hits WHERE finding_id IS"
-				   " NULL ORDER BY i",
+				   "SELECT i FROM run_hits h WHERE finding_id IS"
+				   " NULL AND EXISTS (SELECT 1 FROM findings f"
+				   "  WHERE f.asset_id = h.asset_id AND"
+				   "  f.component_key = h.component_key AND"
+				   "  f.vuln_rowid = h.vuln_rowid)"
+				   " ORDER BY i",
 				   &st, err);
 	if (!rc) {
 		while ((rc = ym_db_step(s, st, err)) == 1)
@@ -587,7 +591,41 @@ int ym_store_findings_record(ym_store *s, const ym_finding *hits, size_t n,
 		rc = record_rest(s, rest.v[k], &hits[rest.v[k]], scan,
 				 new_findings, err);
 	ym_vec_release(&rest);
-	/* 3. open findings in the run's scope that it did not see */
+	/* 3. the new ones, at once (a package listed twice at one version
+	 * is one finding) */
+	if (!rc)
+		rc = ym_db_prepare(
+			s,
+			"INSERT INTO findings (component_id, component_name,"
+			" component_version, component_purl, confidence, evidence,"
+			" last_seen, last_scan, asset_id, vuln_rowid,"
+			" component_key, first_seen, status, suppressed_by,"
+			" suppress_reason)"
+			" SELECT component_id, component_name, component_version,"
+			" component_purl, confidence, evidence, ?1, ?2, asset_id,"
+			" vuln_rowid, component_key, ?1,"
+			" CASE WHEN suppress_reason IS NULL THEN 'open'"
+			"  ELSE 'suppressed' END, suppressed_by, suppress_reason"
+			" FROM run_hits WHERE finding_id IS NULL ORDER BY i"
+			" ON CONFLICT DO NOTHING",
+			&st, err);
+	if (!rc) {
+		DB_TEXT(s, st, 1, scan->now);
+		DB_INT(s, st, 2, scan->id);
+		rc = ym_db_run(s, st, err);
+		if (!rc)
+			*new_findings += s->ops->changes(s->impl);
+	}
+	if (!rc)
+		rc = exec_sql(s,
+			      "UPDATE run_hits SET finding_id = (SELECT f.id"
+			      " FROM findings f WHERE f.asset_id ="
+			      " run_hits.asset_id AND f.component_key ="
+			      " run_hits.component_key AND f.component_version"
+			      " IS run_hits.component_version AND f.vuln_rowid"
+			      " = run_hits.vuln_rowid) WHERE finding_id IS NULL",
+			      err);
+	/* 4. open findings in the run's scope that it did not see */
 	size_t rounds = scope->by_vulns ? scope->n_vulns : 1;
 	for (size_t k = 0; !rc && k < rounds; k++) {
 		rc = ym_db_prepare(
