@@ -60,6 +60,7 @@ int ym_cmd_findings(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_explain(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_vex(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_suppress(ym_ctx *ctx, int argc, char **argv);
+int ym_cmd_triage(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_version(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_purl(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_cpe(ym_ctx *ctx, int argc, char **argv);

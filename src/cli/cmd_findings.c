@@ -11,6 +11,8 @@
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/vec.h"
+#include "risk/triage.h"
+#include "store/triage.h"
 
 static void usage(void)
 {
@@ -37,7 +39,12 @@ static void usage(void)
 		 "catalog\n"
 		 "  --sort KEY       severity (default), asset, component, "
 		 "vulnerability,\n"
-		 "                   first_seen, last_seen\n"
+		 "                   first_seen, last_seen, decision (the default "
+		 "once\n"
+		 "                   'yamori triage' has decided)\n"
+		 "  --decision OUTCOME  only immediate, out_of_cycle, "
+		 "scheduled or defer\n"
+		 "  --with-residual  the decision after planned mitigations\n"
 		 "show: one finding with the evidence of why it matched.\n"));
 }
 
@@ -80,12 +87,99 @@ static void explain_range(const ym_json *e, ym_buf *out)
 		ym_buf_printf(out, " (%s)", scheme);
 }
 
+/* Triage decisions (docs/triage.md), when any exist: by finding id. */
+typedef struct decision {
+	int64_t id;
+	int outcome, residual;
+	const char *deadline, *posture, *vector, *residual_deadline;
+	const char *vuln[2], *asset[2], *rule[2]; /* ja, en */
+} decision;
+typedef YM_VEC(decision) decision_vec;
+
+static int keep_decision(const ym_triage_row *r, void *vctx)
+{
+	void **c = vctx;
+	decision_vec *v = c[0];
+	ym_arena *a = c[1];
+#define KEEP(x) ((x) ? ym_arena_strdup(a, (x)) : NULL)
+	decision d = {.id = r->finding_id,
+		      .outcome = r->outcome,
+		      .residual = r->residual_outcome,
+		      .deadline = KEEP(r->deadline),
+		      .posture = KEEP(r->posture_en),
+		      .vector = KEEP(r->ssvc_vector),
+		      .residual_deadline = KEEP(r->residual_deadline),
+		      .vuln = {KEEP(r->vuln_ja), KEEP(r->vuln_en)},
+		      .asset = {KEEP(r->asset_ja), KEEP(r->asset_en)},
+		      .rule = {KEEP(r->rule_ja), KEEP(r->rule_en)}};
+#undef KEEP
+	ym_vec_push(v, d);
+	return 0;
+}
+
+static const decision *find_decision(const decision_vec *v, int64_t id)
+{
+	size_t lo = 0, hi = v ? v->n : 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (v->v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return v && lo < v->n && v->v[lo].id == id ? &v->v[lo] : NULL;
+}
+
+static void explain_decision(const decision *d, const char *lang,
+			     ym_buf *out)
+{
+	int k = strcmp(lang, "ja") == 0 ? 0 : 1;
+	ym_triage_explain(d->outcome, d->deadline, d->vuln[k], d->asset[k],
+			  d->rule[k], lang, out);
+}
+
+static void json_decision(ym_jsonw *w, const decision *d)
+{
+	ym_buf ex = YM_BUF_INIT;
+	explain_decision(d, "en", &ex);
+	ym_jsonw_key(w, "decision");
+	ym_jsonw_obj_begin(w);
+	ym_jsonw_kstr(w, "outcome",
+		      ym_policy_outcome_code((ym_policy_outcome)d->outcome));
+	ym_jsonw_kstr(w, "deadline", d->deadline);
+	ym_jsonw_kstr(w, "posture", d->posture);
+	ym_jsonw_kstr(w, "explanation", ex.ptr);
+	ym_jsonw_kstr(w, "vector", d->vector);
+	if (d->residual >= 0) {
+		ym_jsonw_kstr(w, "residual_outcome",
+			      ym_policy_outcome_code(
+				      (ym_policy_outcome)d->residual));
+		ym_jsonw_kstr(w, "residual_deadline", d->residual_deadline);
+	}
+	ym_jsonw_obj_end(w);
+	ym_buf_release(&ex);
+}
+
+typedef struct sorted_row {
+	int rank;
+	const char *deadline;
+	size_t seq;
+	const char **cells;
+} sorted_row;
+typedef YM_VEC(sorted_row) sorted_vec;
+
 typedef struct list_ctx {
 	ym_ctx *ctx;
 	ym_table *t;
 	ym_jsonw *w;
 	ym_arena arena;
 	long long n;
+	decision_vec *dec;   /* NULL when no decision exists */
+	int only;            /* --decision: outcome, -1 any */
+	bool residual;       /* --with-residual */
+	bool by_decision;    /* sort by outcome, then deadline */
+	sorted_vec rows;
+	ym_arena keep;
 } list_ctx;
 
 static void json_aliases(ym_jsonw *w, const char *joined)
@@ -103,7 +197,7 @@ static void json_aliases(ym_jsonw *w, const char *joined)
 typedef YM_VEC(ym_finding_change) change_vec;
 
 static void json_finding(ym_jsonw *w, const ym_finding *f, ym_arena *a,
-			 const change_vec *history)
+			 const change_vec *history, const decision *dec)
 {
 	ym_jsonw_obj_begin(w);
 	ym_jsonw_kint(w, "id", f->id);
@@ -149,6 +243,8 @@ static void json_finding(ym_jsonw *w, const ym_finding *f, ym_arena *a,
 	ym_jsonw_kstr(w, "first_seen", f->first_seen);
 	ym_jsonw_kstr(w, "last_seen", f->last_seen);
 	ym_jsonw_kstr(w, "resolved_at", f->resolved_at);
+	if (dec)
+		json_decision(w, dec);
 	if (history) {
 		ym_jsonw_key(w, "history");
 		ym_jsonw_arr_begin(w);
@@ -202,9 +298,36 @@ static const char *status_label(ym_finding_status st)
 static int list_row(const ym_finding *f, void *vctx)
 {
 	list_ctx *lc = vctx;
+	/* a decision is about an open finding; one left from before the
+	 * finding was resolved or suppressed is not shown */
+	const decision *dec = f->status == YM_FINDING_OPEN
+				      ? find_decision(lc->dec, f->id)
+				      : NULL;
+	if (lc->only >= 0 && (!dec || dec->outcome != lc->only))
+		return 0;
 	lc->n++;
+	if (lc->w && lc->by_decision) {
+		/* rendered at depth 1 of the array, sorted at the end */
+		ym_buf one = YM_BUF_INIT;
+		ym_jsonw sw;
+		ym_jsonw_init(&sw, &one, true);
+		sw.depth = 1;
+		json_finding(&sw, f, &lc->arena, NULL, dec);
+		const char **cells = ym_arena_alloc(&lc->keep, sizeof *cells);
+		cells[0] = ym_arena_strdup(&lc->keep, one.ptr ? one.ptr : "");
+		ym_buf_release(&one);
+		sorted_row sr = {.rank = dec ? dec->outcome : -1,
+				 .deadline = dec && dec->deadline
+						     ? dec->deadline
+						     : "",
+				 .seq = lc->rows.n,
+				 .cells = cells};
+		ym_vec_push(&lc->rows, sr);
+		ym_arena_reset(&lc->arena);
+		return 0;
+	}
 	if (lc->w) {
-		json_finding(lc->w, f, &lc->arena, NULL);
+		json_finding(lc->w, f, &lc->arena, NULL, dec);
 		ym_arena_reset(&lc->arena);
 		return 0;
 	}
@@ -226,9 +349,50 @@ static int list_row(const ym_finding *f, void *vctx)
 		fixed ? fixed : (csv ? "" : "-"),
 		csv ? ym_finding_status_name(f->status) : status_label(f->status),
 	};
-	ym_table_add_row(lc->t, row);
+	if (!lc->dec) {
+		ym_table_add_row(lc->t, row);
+		ym_arena_reset(&lc->arena);
+		return 0;
+	}
+	/* with decisions: two (or three) more columns, kept for sorting */
+	char resid[64] = "";
+	if (dec && dec->residual >= 0)
+		snprintf(resid, sizeof resid, "%s %s",
+			 csv ? ym_policy_outcome_code(
+				       (ym_policy_outcome)dec->residual)
+			     : ym_triage_outcome_label(dec->residual,
+						       lc->ctx->lang),
+			 dec->residual_deadline ? dec->residual_deadline : "");
+	const char *extra[] = {
+		!dec  ? ""
+		: csv ? ym_policy_outcome_code((ym_policy_outcome)dec->outcome)
+		      : ym_triage_outcome_label(dec->outcome, lc->ctx->lang),
+		dec ? dec->deadline : "", resid};
+	size_t nb = sizeof row / sizeof *row, ne = lc->residual ? 3 : 2;
+	const char **cells = ym_arena_alloc(&lc->keep,
+					    (nb + ne) * sizeof *cells);
+	for (size_t i = 0; i < nb; i++)
+		cells[i] = row[i] ? ym_arena_strdup(&lc->keep, row[i]) : NULL;
+	for (size_t i = 0; i < ne; i++)
+		cells[nb + i] = ym_arena_strdup(&lc->keep, extra[i]);
+	sorted_row sr = {.rank = dec ? dec->outcome : -1,
+			 .deadline = dec ? cells[nb + 1] : "",
+			 .seq = lc->rows.n,
+			 .cells = cells};
+	ym_vec_push(&lc->rows, sr);
 	ym_arena_reset(&lc->arena);
 	return 0;
+}
+
+static int by_decision(const void *a, const void *b)
+{
+	const sorted_row *x = a, *y = b;
+	if (x->rank != y->rank)
+		return x->rank > y->rank ? -1 : 1;
+	int c = strcmp(x->deadline, y->deadline);
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 static int list(ym_ctx *ctx, int argc, char **argv)
@@ -244,8 +408,12 @@ static int list(ym_ctx *ctx, int argc, char **argv)
 		{"confidence", required_argument, NULL, 'c'},
 		{"kev", no_argument, NULL, 'k'},
 		{"sort", required_argument, NULL, 'o'},
+		{"decision", required_argument, NULL, 'D'},
+		{"with-residual", no_argument, NULL, 'R'},
 		{0}};
 	ym_finding_filter ff = {.status = YM_FINDING_OPEN};
+	int only = -1;
+	bool residual = false, sort_decision = false, sort_given = false;
 	const char *depts = NULL;
 	int64_t dept_ids[16];
 	ym_scope scope;
@@ -293,7 +461,22 @@ static int list(ym_ctx *ctx, int argc, char **argv)
 					optarg);
 			ff.confidence = optarg;
 			break;
+		case 'D':
+			only = ym_policy_outcome_parse(optarg);
+			if (only < 0)
+				return ym_cli_usage(
+					"findings",
+					_("unknown decision '%s' (immediate, "
+					  "out_of_cycle, scheduled, defer)"),
+					optarg);
+			break;
+		case 'R': residual = true; break;
 		case 'o': {
+			sort_given = true;
+			if (strcmp(optarg, "decision") == 0) {
+				sort_decision = true;
+				break;
+			}
 			static const char *const sorts[] = {
 				"severity", "asset", "component",
 				"vulnerability", "first_seen", "last_seen",
@@ -329,20 +512,69 @@ static int list(ym_ctx *ctx, int argc, char **argv)
 				 _("DEPARTMENT"), _("OWNER"),	  _("COMPONENT"),
 				 _("VERSION"),	 _("VULNERABILITY"),
 				 _("ALIASES"),	 _("FIXED IN"),	  _("STATUS")};
-	list_ctx lc = {.ctx = ctx};
+	/* the table keeps the headers until it is rendered: same scope */
+	const char *dheaders[] = {
+		_("ID"),	 _("SEVERITY"),	     _("ASSET"),
+		_("DEPARTMENT"), _("OWNER"),	     _("COMPONENT"),
+		_("VERSION"),	 _("VULNERABILITY"), _("ALIASES"),
+		_("FIXED IN"),	 _("STATUS"),	     _("DECISION"),
+		_("DEADLINE"),	 _("RESIDUAL")};
+	list_ctx lc = {.ctx = ctx, .only = only, .residual = residual};
 	ym_buf out = YM_BUF_INIT;
 	ym_jsonw w;
 	ym_arena_init(&lc.arena, 0);
+	ym_arena_init(&lc.keep, 0);
+	decision_vec decs = YM_VEC_INIT;
+	bool any = false;
+	rc = ym_store_triage_any(ctx->store, &any, &err);
+	if (!rc && any) {
+		void *kc[2] = {&decs, &lc.keep};
+		rc = ym_store_triage_each(ctx->store, &scope, keep_decision, kc,
+					  &err);
+		lc.dec = &decs;
+		lc.by_decision = sort_decision || !sort_given;
+	}
+	if (rc) {
+		ym_arena_release(&lc.keep);
+		ym_arena_release(&lc.arena);
+		ym_vec_release(&decs);
+		return ym_cli_fail(&err);
+	}
 	if (ctx->format == YM_FMT_JSON) {
 		ym_jsonw_init(&w, &out, true);
 		ym_jsonw_arr_begin(&w);
 		lc.w = &w;
 	} else {
-		lc.t = ym_table_new(11, keys, headers);
+		static const char *const dkeys[] = {
+			"id",	     "severity", "asset",	  "department",
+			"owner",     "component", "version",	  "vulnerability",
+			"aliases",   "fixed",	 "status",	  "decision",
+			"deadline",  "residual"};
+		if (lc.dec)
+			lc.t = ym_table_new(residual ? 14 : 13, dkeys,
+					    dheaders);
+		else
+			lc.t = ym_table_new(11, keys, headers);
 		ym_table_align_right(lc.t, 0);
 	}
 	rc = ym_store_findings_each(ctx->store, &scope, &ff, list_row, &lc,
 				    &err);
+	if (!rc && lc.t && lc.dec) {
+		if (lc.by_decision)
+			qsort(lc.rows.v, lc.rows.n, sizeof *lc.rows.v,
+			      by_decision);
+		for (size_t i = 0; i < lc.rows.n; i++)
+			ym_table_add_row(lc.t, lc.rows.v[i].cells);
+	}
+	if (!rc && lc.w && lc.by_decision) {
+		qsort(lc.rows.v, lc.rows.n, sizeof *lc.rows.v, by_decision);
+		for (size_t i = 0; i < lc.rows.n; i++) {
+			if (i)
+				ym_buf_addc(&out, ',');
+			ym_buf_adds(&out, lc.rows.v[i].cells[0]);
+		}
+		w.need_comma[1] = lc.rows.n > 0;
+	}
 	if (!rc) {
 		if (lc.w) {
 			ym_jsonw_arr_end(&w);
@@ -358,6 +590,9 @@ static int list(ym_ctx *ctx, int argc, char **argv)
 	ym_table_free(lc.t);
 	ym_buf_release(&out);
 	ym_arena_release(&lc.arena);
+	ym_arena_release(&lc.keep);
+	ym_vec_release(&lc.rows);
+	ym_vec_release(&decs);
 	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
 }
 
@@ -367,6 +602,8 @@ typedef struct show_ctx {
 	ym_arena arena;
 	bool found;
 	change_vec history;
+	decision dec;      /* the finding's triage decision */
+	bool has_dec;
 } show_ctx;
 
 static int keep_change(const ym_finding_change *c, void *vctx)
@@ -425,13 +662,16 @@ static int show_one(const ym_finding *f, void *vctx)
 	show_ctx *sc = vctx;
 	ym_buf *out = sc->out;
 	sc->found = true;
+	if (f->status != YM_FINDING_OPEN)
+		sc->has_dec = false; /* decisions are about open findings */
 	ym_err herr = YM_ERR_INIT;
 	ym_store_finding_history(sc->ctx->store, f->id, keep_change, sc,
 				 &herr);
 	if (sc->ctx->format == YM_FMT_JSON) {
 		ym_jsonw w;
 		ym_jsonw_init(&w, out, true);
-		json_finding(&w, f, &sc->arena, &sc->history);
+		json_finding(&w, f, &sc->arena, &sc->history,
+			     sc->has_dec ? &sc->dec : NULL);
 		ym_buf_addc(out, '\n');
 		return 0;
 	}
@@ -489,6 +729,15 @@ static int show_one(const ym_finding *f, void *vctx)
 			      _("  the package's distribution release is not "
 				"known (its purl has no distro): it may be "
 				"fixed there, so the confidence is lowered\n"));
+	if (sc->has_dec) {
+		ym_buf_printf(out, _("Decision: %s, due %s\n"),
+			      ym_triage_outcome_label(sc->dec.outcome,
+						      sc->ctx->lang),
+			      sc->dec.deadline);
+		ym_buf_printf(out, "%s: ", _("Reason"));
+		explain_decision(&sc->dec, sc->ctx->lang, out);
+		ym_buf_addc(out, '\n');
+	}
 	text_history(out, &sc->history);
 	return 0;
 }
@@ -507,6 +756,22 @@ static int show(ym_ctx *ctx, int argc, char **argv)
 	ym_err err = YM_ERR_INIT;
 	show_ctx sc = {.ctx = ctx, .out = &out};
 	ym_arena_init(&sc.arena, 0);
+	ym_triage_row tr;
+	if (ym_store_triage_get(ctx->store, &ym_scope_all, id, &sc.arena, &tr,
+				&err) == 0) {
+		sc.has_dec = true;
+		sc.dec = (decision){.id = id,
+				    .outcome = tr.outcome,
+				    .residual = tr.residual_outcome,
+				    .deadline = tr.deadline,
+				    .posture = tr.posture_en,
+				    .vector = tr.ssvc_vector,
+				    .residual_deadline = tr.residual_deadline,
+				    .vuln = {tr.vuln_ja, tr.vuln_en},
+				    .asset = {tr.asset_ja, tr.asset_en},
+				    .rule = {tr.rule_ja, tr.rule_en}};
+	}
+	ym_err_clear(&err);
 	int rc = ym_store_findings_each(ctx->store, &ym_scope_all, &ff,
 					show_one, &sc, &err);
 	if (!rc && !sc.found)

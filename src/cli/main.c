@@ -41,6 +41,8 @@ static const ym_cmd commands[] = {
 	 YM_CMD_NEEDS_STORE, ym_cmd_vex},
 	{"suppress", N_("suppress a finding with a reason (list, lift)"),
 	 YM_CMD_NEEDS_STORE, ym_cmd_suppress},
+	{"triage", N_("decide a priority and deadline per finding, with "
+		      "the reason"), YM_CMD_NEEDS_STORE, ym_cmd_triage},
 	{"version", N_("compare versions and test ranges (cmp, in, canon)"),
 	 0, ym_cmd_version},
 	{"purl", N_("parse and normalise Package URLs (parse, canon)"), 0,
