@@ -11,6 +11,7 @@
 
 #include "core/vec.h"
 #include "ids/cpe.h"
+#include "ids/cpe_names.h"
 #include "ids/purl.h"
 
 int ym_sbom_purl_canonical(const char *purl, ym_arena *a, const char **out,
@@ -53,6 +54,9 @@ int ym_sbom_component_finish(ym_component *c, const char *group,
 				? ":"
 				: "/",
 			c->name);
+	/* known by name only: the keys name-based matching finds it by */
+	if (!c->ecosystem && !c->cpe)
+		ym_cpe_name_keys(c->name, a, &c->name_key, &c->name_key2);
 	return 0;
 }
 

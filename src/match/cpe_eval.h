@@ -29,6 +29,7 @@
 #include "core/err.h"
 #include "core/json.h"
 #include "ids/cpe.h"
+#include "ids/cpe_names.h"
 #include "store/store.h"
 #include "version/version.h"
 
@@ -251,22 +252,6 @@ void ym_cpe_eval_evidence(const ym_cpe_eval_result *r,
 			  const ym_cpe_subject *component,
 			  const ym_cpe_subject *platforms, ym_jsonw *w);
 
-/* --- Names without a CPE --- */
-
-typedef struct ym_cpe_name_cand {
-	const char *vendor;  /* raw text; NULL = any vendor */
-	const char *product; /* raw text */
-} ym_cpe_name_cand;
-
-/* Vendor/product guesses for a component known only by name (and maybe
- * a supplier): lower case, blanks to '_', parenthesised parts, trailing
- * versions and architectures and company suffixes removed ("Mozilla
- * Firefox 115.0 (x64 ja)", "Mozilla Foundation" -> mozilla:firefox,
- * mozilla:mozilla_firefox). Most likely first; writes at most max and
- * returns how many. Matches through them are low confidence; the caller
- * must not use this for a component whose purl names its ecosystem. */
-size_t ym_cpe_name_candidates(const char *name, const char *vendor,
-			      ym_arena *a, ym_cpe_name_cand *out,
-			      size_t max);
+/* Names without a CPE: ym_cpe_name_candidates, ids/cpe_names.h. */
 
 #endif

@@ -404,6 +404,13 @@ int ym_match_vulns(ym_store *s, const int64_t *vulns, size_t n,
 		rc = ym_store_match_components(s, &q, keep_candidate, &cc,
 					       err);
 	}
+	/* and those known by name only whose name gives a product */
+	pos = 0;
+	while (!rc && (e = ym_map_next(&ix.by_name, &pos))) {
+		ym_match_query q = {.kind = YM_MQ_NAME, .key = e->key};
+		rc = ym_store_match_components(s, &q, keep_candidate, &cc,
+					       err);
+	}
 	/* one evaluation per component, in ledger order */
 	if (comps.n)
 		qsort(comps.v, comps.n, sizeof *comps.v, me_comp_cmp);
@@ -416,7 +423,7 @@ int ym_match_vulns(ym_store *s, const int64_t *vulns, size_t n,
 	platforms plat = {.asset_id = -1};
 	for (size_t i = 0; i < comps.n && !rc; i++) {
 		const comp *c = &comps.v[i];
-		if (!c->ecosystem && c->cpe && c->asset_id != plat.asset_id) {
+		if (!c->ecosystem && c->asset_id != plat.asset_id) {
 			/* the asset's platforms, from the store */
 			comp_vec pv = YM_VEC_INIT;
 			cand_ctx pc = {.a = &strings, .out = &pv};

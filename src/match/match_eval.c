@@ -27,6 +27,9 @@ void me_comp_from(const ym_component *c, ym_arena *a, comp *x)
 		.source_pkg = dup_or_null(a, c->source_pkg),
 		.cpe = dup_or_null(a, c->cpe),
 		.type = dup_or_null(a, c->type),
+		.supplier = dup_or_null(a, c->supplier),
+		.name_key = dup_or_null(a, c->name_key),
+		.name_key2 = dup_or_null(a, c->name_key2),
 	};
 	/* the distribution and release of an OS package, from its purl
 	 * (pkg:deb/debian/openssl@...?distro=debian-12); only OS packages
@@ -366,6 +369,90 @@ static int match_cpe(match_index *ix, const comp *c, const platforms *plat,
 	return 0;
 }
 
+/* Components known by name only: the vendor/product guesses of its name
+ * (ids/cpe_names.h) against the CPE records naming them; every such
+ * match is low confidence and says which guess matched. */
+static int match_name(match_index *ix, const comp *c, const platforms *plat,
+		      eval_ctx *ec, ym_err *err)
+{
+	ym_arena *work = &ec->work;
+	ym_cpe_name_cand cands[4];
+	size_t nc = ym_cpe_name_candidates(c->name, c->supplier, work, cands,
+					   4);
+	if (!nc)
+		return 0;
+	ec->stats.matchable++;
+	size_t n_plats = plat ? plat->n : 0;
+	ym_cpe_subject *plats =
+		n_plats ? ym_arena_alloc(work, n_plats * sizeof *plats) : NULL;
+	for (size_t i = 0; i < n_plats; i++)
+		plats[i] = plat->subj[i];
+	const char *key = ym_arena_printf(work, "name/%s",
+					  c->name_key ? c->name_key
+						      : cands[nc - 1].product);
+	size_t first = ec->hits.n;
+	for (size_t k = 0; k < nc; k++) {
+		const cand_list *l;
+		int rc = cands[k].vendor
+				 ? mi_products(ix, cands[k].vendor,
+					       cands[k].product, &l, err)
+				 : mi_names(ix, cands[k].product, &l, err);
+		if (rc)
+			return rc;
+		if (!l->n)
+			continue;
+		ym_cpe_subject subj;
+		if (ym_cpe_subject_from_name(&subj, cands[k].vendor,
+					     cands[k].product, c->version, true,
+					     work, NULL))
+			continue;
+		for (const cand_node *nd = l->head; nd; nd = nd->next) {
+			const cpe_cand *cand = nd->c;
+			if (!cand->ok)
+				continue;
+			bool dup = false;
+			for (size_t h = first; h < ec->hits.n && !dup; h++)
+				dup = ec->hits.v[h].vuln_rowid ==
+				      cand->src.vuln_rowid;
+			if (dup)
+				continue;
+			ym_cpe_eval_result r;
+			if (!ym_cpe_eval(&cand->cfg, &subj, plats, n_plats, &r))
+				continue;
+			ym_jsonw w;
+			ym_buf_reset(&ec->evidence);
+			ym_jsonw_init(&w, &ec->evidence, false);
+			ym_jsonw_obj_begin(&w);
+			ym_jsonw_kstr(&w, "source", cand->src.source);
+			ym_jsonw_kstr(&w, "record", cand->src.record_id);
+			ym_jsonw_kstr(&w, "matched_by", "name");
+			ym_jsonw_kstr(&w, "component_name", c->name);
+			ym_jsonw_kstr(&w, "component_version", c->version);
+			ym_jsonw_kstr(&w, "name_vendor", cands[k].vendor);
+			ym_jsonw_kstr(&w, "name_product", cands[k].product);
+			ym_jsonw_key(&w, "cpe_match");
+			ym_cpe_eval_evidence(&r, &subj, plats, &w);
+			ym_jsonw_obj_end(&w);
+			ym_finding f = {
+				.asset_id = c->asset_id,
+				.component_id = c->id,
+				.vuln_rowid = cand->src.vuln_rowid,
+				.component_key = key,
+				.component_name = c->name,
+				.component_version = c->version,
+				.component_purl = c->purl,
+				.confidence =
+					ym_cpe_confidence_name(r.confidence),
+				.evidence = ym_arena_strndup(
+					work, ec->evidence.ptr,
+					ec->evidence.len),
+			};
+			ym_vec_push(&ec->hits, f);
+		}
+	}
+	return 0;
+}
+
 /* The memo for the identity in ec->memo_key, or NULL. */
 static const memo *memo_find(const eval_ctx *ec)
 {
@@ -434,7 +521,15 @@ int me_component(match_index *ix, const comp *c, const platforms *plat,
 	ym_buf_reset(k);
 	bool memoise;
 	bool cpe_only = !c->ecosystem && c->cpe;
-	if (cpe_only) {
+	bool name_only = !c->ecosystem && !c->cpe && c->name && c->version;
+	if (name_only) {
+		memoise = true;
+		key_part(k, "name");
+		key_part(k, c->name);
+		key_part(k, c->supplier);
+		key_part(k, c->version);
+		key_part(k, plat ? plat->sig : "");
+	} else if (cpe_only) {
 		/* a platform is not evaluated with itself as its platform */
 		memoise = true;
 		for (size_t i = 0; plat && i < plat->n && memoise; i++)
@@ -475,7 +570,9 @@ int me_component(match_index *ix, const comp *c, const platforms *plat,
 	size_t first = ec->hits.n;
 	ym_match_stats before = ec->stats;
 	int rc;
-	if (cpe_only) {
+	if (name_only) {
+		rc = match_name(ix, c, plat, ec, err);
+	} else if (cpe_only) {
 		rc = match_cpe(ix, c, plat, ec, err);
 	} else {
 		ec->seen.n = 0;

@@ -180,14 +180,30 @@ static bool fs_part(const char *fs, int n, const char **start, size_t *len)
 	}
 }
 
-/* The list under key (which must live as long as the index). */
-static cand_list *product_list(match_index *ix, const char *key, size_t n)
+/* The list under key in m (the key must live as long as the index). */
+static cand_list *product_list(ym_map *m, match_index *ix, const char *key,
+			       size_t n)
 {
 	bool found;
-	void **slot = ym_map_slot(&ix->by_product, key, n, &found);
+	void **slot = ym_map_slot(m, key, n, &found);
 	if (!found)
 		*slot = ym_arena_zalloc(&ix->arena, sizeof(cand_list));
 	return *slot;
+}
+
+/* Appends record c to l, once (rows of one record arrive together). */
+static void cand_append(match_index *ix, cand_list *l, const cpe_cand *c)
+{
+	if (l->tail && l->tail->c == c)
+		return;
+	cand_node *nd = ym_arena_zalloc(&ix->arena, sizeof *nd);
+	nd->c = c;
+	if (l->tail)
+		l->tail->next = nd;
+	else
+		l->head = nd;
+	l->tail = nd;
+	l->n++;
 }
 
 /* Builds one record and files it under each vendor:product its
@@ -220,19 +236,19 @@ static int add_cpe_record(const ym_cpe_record *r, void *vctx)
 		tmp[kl] = '\0';
 		cand_list *l = ym_map_get(&ix->by_product, tmp, kl);
 		if (!l)
-			l = product_list(ix, ym_arena_strndup(&ix->arena, tmp, kl),
+			l = product_list(&ix->by_product, ix,
+					 ym_arena_strndup(&ix->arena, tmp, kl),
 					 kl);
+		/* the same record under its product alone, for names */
+		const char *prod = tmp + vl + 1;
+		cand_list *ln = ym_map_get(&ix->by_name, prod, pl);
+		if (!ln)
+			ln = product_list(&ix->by_name, ix,
+					  ym_arena_strndup(&ix->arena, prod, pl),
+					  pl);
+		cand_append(ix, ln, c);
 		/* once per record, even when several criteria name it */
-		if (l->tail && l->tail->c == c)
-			continue;
-		cand_node *nd = ym_arena_zalloc(&ix->arena, sizeof *nd);
-		nd->c = c;
-		if (l->tail)
-			l->tail->next = nd;
-		else
-			l->head = nd;
-		l->tail = nd;
-		l->n++;
+		cand_append(ix, l, c);
 	}
 	return 0;
 }
@@ -243,6 +259,7 @@ void mi_init(match_index *ix, ym_store *lazy)
 	ym_arena_init(&ix->arena, 1 << 20);
 	ym_map_init(&ix->by_pkg);
 	ym_map_init(&ix->by_product);
+	ym_map_init(&ix->by_name);
 	ix->lazy = lazy;
 }
 
@@ -250,6 +267,7 @@ void mi_release(match_index *ix)
 {
 	ym_map_release(&ix->by_pkg);
 	ym_map_release(&ix->by_product);
+	ym_map_release(&ix->by_name);
 	ym_arena_release(&ix->arena);
 }
 
@@ -304,23 +322,20 @@ static int keep_source_row(const ym_cpe_source *c, void *ctx)
 	return 0;
 }
 
-int mi_products(match_index *ix, const char *vendor, const char *product,
-		const cand_list **out, ym_err *err)
+/* The list under key in m, read from the store on first use when the
+ * index is lazy (vendor NULL: any vendor). */
+static int lazy_list(match_index *ix, ym_map *m, const char *key,
+		     const char *vendor, const char *product,
+		     const cand_list **out, ym_err *err)
 {
 	static const cand_list empty;
-	ym_buf key = YM_BUF_INIT;
-	ym_buf_printf(&key, "%s:%s", vendor, product);
-	cand_list *l = ym_map_get(&ix->by_product, key.ptr, key.len);
+	size_t klen = strlen(key);
+	cand_list *l = ym_map_get(m, key, klen);
 	if (l || !ix->lazy) {
-		ym_buf_release(&key);
 		*out = l ? l : &empty;
 		return 0;
 	}
-	char *k = ym_arena_strndup(&ix->arena, key.ptr, key.len);
-	l = ym_arena_zalloc(&ix->arena, sizeof *l);
-	ym_map_put(&ix->by_product, k, key.len, l);
-	ym_buf_release(&key);
-	/* the records naming it, built once per run */
+	l = product_list(m, ix, ym_arena_strndup(&ix->arena, key, klen), klen);
 	source_vec srcs = YM_VEC_INIT;
 	void *ctx[2] = {&srcs, &ix->arena};
 	int rc = ym_store_cpe_sources(ix->lazy, vendor, product,
@@ -336,17 +351,27 @@ int mi_products(match_index *ix, const char *vendor, const char *product,
 			break;
 		c->ok = ym_cpe_config_build(rows, n, &ix->arena, &c->cfg,
 					    NULL) == 0;
-		cand_node *nd = ym_arena_zalloc(&ix->arena, sizeof *nd);
-		nd->c = c;
-		if (l->tail)
-			l->tail->next = nd;
-		else
-			l->head = nd;
-		l->tail = nd;
-		l->n++;
+		cand_append(ix, l, c);
 		ix->cpe_records++;
 	}
 	ym_vec_release(&srcs);
 	*out = l;
 	return rc;
+}
+
+int mi_products(match_index *ix, const char *vendor, const char *product,
+		const cand_list **out, ym_err *err)
+{
+	ym_buf key = YM_BUF_INIT;
+	ym_buf_printf(&key, "%s:%s", vendor, product);
+	int rc = lazy_list(ix, &ix->by_product, key.ptr, vendor, product, out,
+			   err);
+	ym_buf_release(&key);
+	return rc;
+}
+
+int mi_names(match_index *ix, const char *product, const cand_list **out,
+	     ym_err *err)
+{
+	return lazy_list(ix, &ix->by_name, product, NULL, product, out, err);
 }

@@ -56,6 +56,8 @@ typedef struct match_index {
 	ym_arena arena;
 	ym_map by_pkg;     /* "type\0package" -> range_entry list */
 	ym_map by_product; /* "vendor:product" -> cand_list */
+	ym_map by_name;    /* "product" (any vendor) -> cand_list, for
+			    * software known by name only */
 	/* asset runs: a vendor:product not in by_product is read from this
 	 * store on first use; NULL: the index is complete (and read-only,
 	 * so threads may share it) */
@@ -82,6 +84,11 @@ const range_entry *mi_ranges(const match_index *ix, const char *type,
 int mi_products(match_index *ix, const char *vendor, const char *product,
 		const cand_list **out, ym_err *err);
 
+/* The records naming product for any vendor (read from the store when
+ * lazy), never NULL on success. */
+int mi_names(match_index *ix, const char *product, const cand_list **out,
+	     ym_err *err);
+
 /* ---- components and evaluation (match_eval.c) ---- */
 
 /* A component to evaluate, copied out of the store cursor. */
@@ -90,6 +97,8 @@ typedef struct comp {
 	const char *name, *version, *purl, *ecosystem, *pkg_key;
 	const char *source_pkg; /* distribution source package, or NULL */
 	const char *cpe, *type;
+	const char *supplier;
+	const char *name_key, *name_key2; /* known by name only */
 	const char *namespace_; /* the purl's namespace ("debian"), or NULL */
 	const char *release;    /* from the purl's distro qualifier, or NULL */
 } comp;

@@ -247,8 +247,9 @@ static int replace(ym_store *s, int64_t asset_id, const char *tag,
 				   "INSERT INTO components (asset_id, parent_id,"
 				   " bom_ref, name, version, purl, cpe,"
 				   " ecosystem, pkg_key, type, supplier,"
-				   " licenses, hashes, scope, source, source_pkg)"
-				   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+				   " licenses, hashes, scope, source, source_pkg,"
+				   " name_key, name_key2)"
+				   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 				   " RETURNING id",
 				   &st, err);
 		if (rc)
@@ -273,6 +274,8 @@ static int replace(ym_store *s, int64_t asset_id, const char *tag,
 		DB_TEXT(s, st, 14, c[i].scope);
 		DB_TEXT(s, st, 15, tag ? tag : c[i].source);
 		DB_TEXT(s, st, 16, c[i].source_pkg);
+		DB_TEXT(s, st, 17, c[i].name_key);
+		DB_TEXT(s, st, 18, c[i].name_key2);
 		rc = ym_db_step(s, st, err);
 		if (rc == 1)
 			ids[i] = COL_INT(s, st, 0);
@@ -426,6 +429,9 @@ static int match_rows(ym_store *s, ym_stmt *st, ym_component_cb cb, void *ctx,
 			.pkg_key = COL_TEXT(s, st, 7),
 			.type = COL_TEXT(s, st, 8),
 			.source_pkg = COL_TEXT(s, st, 9),
+			.supplier = COL_TEXT(s, st, 10),
+			.name_key = COL_TEXT(s, st, 11),
+			.name_key2 = COL_TEXT(s, st, 12),
 		};
 		if ((rc = cb(&c, ctx)))
 			break;
@@ -436,7 +442,7 @@ static int match_rows(ym_store *s, ym_stmt *st, ym_component_cb cb, void *ctx,
 
 #define MATCH_COLS                                                      \
 	"SELECT id, asset_id, name, version, purl, cpe, ecosystem, pkg_key," \
-	" type, source_pkg FROM components"
+	" type, source_pkg, supplier, name_key, name_key2 FROM components"
 
 int ym_store_match_components(ym_store *s, const ym_match_query *q,
 			      ym_component_cb cb, void *ctx, ym_err *err)
@@ -507,6 +513,20 @@ int ym_store_match_components(ym_store *s, const ym_match_query *q,
 		ym_buf_release(&lo);
 		ym_buf_release(&hi);
 		return rc;
+	}
+	case YM_MQ_NAME: {
+		static const char *const sql[] = {
+			MATCH_COLS " WHERE name_key = ?",
+			MATCH_COLS " WHERE name_key2 = ? AND name_key IS NOT ?1",
+		};
+		for (int i = 0; i < 2; i++) {
+			if ((rc = ym_db_prepare(s, sql[i], &st, err)))
+				return rc;
+			DB_TEXT(s, st, 1, q->key);
+			if ((rc = match_rows(s, st, cb, ctx, err)))
+				return rc;
+		}
+		return 0;
 	}
 	default:
 		return ym_err_set(err, YM_E_INVALID, "bad match query");

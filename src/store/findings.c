@@ -626,22 +626,29 @@ int ym_store_findings_record(ym_store *s, const ym_finding *hits, size_t n,
 			      " = run_hits.vuln_rowid) WHERE finding_id IS NULL",
 			      err);
 	/* 4. open findings in the run's scope that it did not see */
+	/* one statement per scope, each able to use its index (an
+	 * "? = 0 OR column = ?" test would scan every finding) */
+	static const char *const resolve_sql[] = {
+		"UPDATE findings SET status = 'resolved', resolved_at = ?1"
+		" WHERE status = 'open' AND NOT EXISTS (SELECT 1 FROM"
+		" run_hits h WHERE h.finding_id = findings.id)",
+		"UPDATE findings SET status = 'resolved', resolved_at = ?1"
+		" WHERE asset_id = ?2 AND status = 'open' AND NOT EXISTS"
+		" (SELECT 1 FROM run_hits h WHERE h.finding_id = findings.id)",
+		"UPDATE findings SET status = 'resolved', resolved_at = ?1"
+		" WHERE vuln_rowid = ?2 AND status = 'open' AND NOT EXISTS"
+		" (SELECT 1 FROM run_hits h WHERE h.finding_id = findings.id)",
+	};
+	int which = scope->by_vulns ? 2 : scope->asset_id ? 1 : 0;
 	size_t rounds = scope->by_vulns ? scope->n_vulns : 1;
 	for (size_t k = 0; !rc && k < rounds; k++) {
-		rc = ym_db_prepare(
-			s,
-			"UPDATE findings SET status = 'resolved',"
-			" resolved_at = ?1 WHERE status = 'open'"
-			" AND (?2 = 0 OR asset_id = ?2)"
-			" AND (?3 = 0 OR vuln_rowid = ?3)"
-			" AND NOT EXISTS (SELECT 1 FROM run_hits h"
-			"  WHERE h.finding_id = findings.id)",
-			&st, err);
+		rc = ym_db_prepare(s, resolve_sql[which], &st, err);
 		if (rc)
 			break;
 		DB_TEXT(s, st, 1, scan->now);
-		DB_INT(s, st, 2, scope->asset_id);
-		DB_INT(s, st, 3, scope->by_vulns ? scope->vulns[k] : 0);
+		if (which)
+			DB_INT(s, st, 2, which == 2 ? scope->vulns[k]
+						    : scope->asset_id);
 		rc = ym_db_run(s, st, err);
 		if (!rc)
 			*resolved += s->ops->changes(s->impl);

@@ -56,7 +56,10 @@ const char *const ym_sqlite_migrations[YM_SQLITE_MIGRATIONS] = {
 	"  pkg_key TEXT,"
 	"  type TEXT, supplier TEXT, licenses TEXT, hashes TEXT, scope TEXT,"
 	"  source_pkg TEXT,"
-	"  source TEXT"
+	"  source TEXT,"
+	/* software known by name only: the products its name gives
+	 * (ids/cpe_names.h), for name-based matching */
+	"  name_key TEXT, name_key2 TEXT"
 	");"
 	"CREATE INDEX components_asset ON components(asset_id);"
 	/* deleting components checks these foreign keys: without the
@@ -106,6 +109,8 @@ const char *const ym_sqlite_migrations[YM_SQLITE_MIGRATIONS] = {
 	"CREATE INDEX components_pkg ON components(ecosystem, pkg_key);"
 	"CREATE INDEX components_srcpkg ON components(ecosystem, source_pkg);"
 	"CREATE INDEX components_cpe ON components(cpe);"
+	"CREATE INDEX components_name_key ON components(name_key);"
+	"CREATE INDEX components_name_key2 ON components(name_key2);"
 	/* the merged view; recomputed from vuln_sources (vulns.c) */
 	"CREATE TABLE vulnerabilities ("
 	"  id INTEGER PRIMARY KEY,"
@@ -197,6 +202,7 @@ const char *const ym_sqlite_migrations[YM_SQLITE_MIGRATIONS] = {
 	"CREATE INDEX vuln_cpes_product ON vuln_cpes(vendor, product);"
 	"CREATE INDEX vuln_cpes_source ON vuln_cpes(source_id);"
 	"CREATE INDEX vuln_cpes_vuln ON vuln_cpes(vuln_rowid);"
+	"CREATE INDEX vuln_cpes_name ON vuln_cpes(product);"
 	/* CSAF product_status (and VEX) per product */
 	"CREATE TABLE product_status ("
 	"  id INTEGER PRIMARY KEY,"

@@ -188,6 +188,9 @@ typedef struct ym_component {
 				 * RPM, Alpine origin), which distribution
 				 * advisories name; NULL if unknown */
 	const char *source;     /* where it came from: the SBOM file name */
+	/* known by name only (no purl, no CPE): the products its name
+	 * gives, all its words and all but the first (ym_cpe_name_keys) */
+	const char *name_key, *name_key2;
 	const char *asset_name; /* filled on read */
 } ym_component;
 
@@ -467,8 +470,9 @@ int ym_store_vuln_names(ym_store *s, int64_t vuln_rowid, ym_arena *arena,
 			const char **id, const char *const **aliases,
 			ym_err *err);
 
-/* Source records with a vulnerable CPE criterion for vendor:product
- * (withdrawn and rejected records left out), for the CPE matcher. */
+/* Source records with a vulnerable CPE criterion for vendor:product (any
+ * vendor when vendor is NULL; withdrawn and rejected records left out),
+ * for the CPE matcher. */
 typedef struct ym_cpe_source {
 	int64_t source_id, vuln_rowid;
 	const char *source;    /* "nvd", "jvn", "cve5" */
@@ -511,12 +515,13 @@ typedef enum ym_match_query_kind {
 	YM_MQ_ASSET,       /* those of asset_id */
 	YM_MQ_PLATFORMS,   /* those of asset_id with a CPE */
 	YM_MQ_PACKAGE,     /* ecosystem's package key, or source package */
-	YM_MQ_CPE_PRODUCT  /* no ecosystem, CPE naming vendor:product */
+	YM_MQ_CPE_PRODUCT, /* no ecosystem, CPE naming vendor:product */
+	YM_MQ_NAME         /* known by name only, a name key = key */
 } ym_match_query_kind;
 typedef struct ym_match_query {
 	ym_match_query_kind kind;
 	int64_t asset_id;
-	const char *ecosystem, *key;  /* YM_MQ_PACKAGE */
+	const char *ecosystem, *key;  /* YM_MQ_PACKAGE; key: YM_MQ_NAME */
 	const char *vendor, *product; /* YM_MQ_CPE_PRODUCT */
 } ym_match_query;
 int ym_store_match_components(ym_store *s, const ym_match_query *q,

@@ -351,7 +351,8 @@ int ym_store_cpe_sources(ym_store *s, const char *vendor, const char *product,
 		" src.source_vuln_id FROM vuln_cpes c"
 		" JOIN vuln_sources src ON src.id = c.source_id"
 		" JOIN vulnerabilities v ON v.id = c.vuln_rowid"
-		" WHERE c.vendor = ? AND c.product = ? AND c.vulnerable = 1"
+		" WHERE (?1 IS NULL OR c.vendor = ?1) AND c.product = ?2"
+		" AND c.vulnerable = 1"
 		" AND src.withdrawn IS NULL AND src.rejected = 0"
 		" AND v.rejected = 0 ORDER BY c.source_id",
 		&st, err);

@@ -34,7 +34,8 @@ cat >"$T/sbom.json" <<'J'
  {"name":"lodash","version":"4.17.15","purl":"pkg:npm/lodash@4.17.15"},
  {"name":"requests","version":"2.28.1","purl":"pkg:pypi/requests@2.28.1"},
  {"name":"httpd","version":"2.4.49",
-  "cpe":"cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*"}]}
+  "cpe":"cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*"},
+ {"name":"Apache HTTP Server","version":"2.4.48"}]}
 J
 YAMORI_NOW=2026-11-01T00:00:00Z y --quiet import sbom "$T/sbom.json" --asset app >/dev/null
 
@@ -56,14 +57,22 @@ check_eq "delta: only the changed records" "osv: 3 files, 1 new, 1 updated, 1 un
 # CPE-only component: NVD configurations, then a correction
 nvd "$T/n1/cve.json" CVE-2099-7001 2026-01-01T00:00:00.000 2.4.50
 YAMORI_NOW=2026-11-04T00:00:00Z check_run "nvd" 0 y feed import nvd "$T/n1/cve.json"
-check_eq "nvd: cpe finding" "nvd: 1 files, 1 new, 0 updated, 0 unchanged
-  1 findings (1 new, 0 resolved)" "$OUT"
+check_eq "nvd: cpe and name findings" "nvd: 1 files, 1 new, 0 updated, 0 unchanged
+  2 findings (2 new, 0 resolved)" "$OUT"
+# known by name only: a guess, low confidence, saying which guess
+check_eq "name-only finding" "low|name|apache|http_server" \
+	"$(sqlite3 "$DB" "SELECT confidence || '|' ||
+		json_extract(evidence, '$.matched_by') || '|' ||
+		json_extract(evidence, '$.name_vendor') || '|' ||
+		json_extract(evidence, '$.name_product') FROM findings
+		WHERE component_name = 'Apache HTTP Server'")"
 nvd "$T/n2/cve.json" CVE-2099-7001 2026-03-01T00:00:00.000 2.4.49
 YAMORI_NOW=2026-11-05T00:00:00Z check_run "nvd correction" 0 y feed import nvd "$T/n2/cve.json"
 check_eq "nvd correction resolves" "nvd: 1 files, 0 new, 1 updated, 0 unchanged
-  0 findings (0 new, 1 resolved)" "$OUT"
+  1 findings (0 new, 1 resolved)" "$OUT"
 
-expected="CVE-2099-7001 httpd 2.4.49 resolved
+expected="CVE-2099-7001 Apache HTTP Server 2.4.48 open
+CVE-2099-7001 httpd 2.4.49 resolved
 TEST-A lodash 4.17.15 resolved
 TEST-B requests 2.28.1 open
 TEST-C lodash 4.17.15 open"
@@ -92,7 +101,7 @@ check_eq "withdrawn resolves" "osv: 1 files, 0 new, 1 updated, 0 unchanged
 # an inventory change re-matches that asset only
 sed 's/4.17.15/4.17.11/' "$T/sbom.json" >"$T/sbom2.json"
 YAMORI_NOW=2026-11-08T00:00:00Z check_run "downgrade" 0 y import sbom "$T/sbom2.json" --asset app
-check_contains "downgrade re-opens A" "2 findings (0 new)" "$OUT"
+check_contains "downgrade re-opens A" "3 findings (0 new)" "$OUT"
 
 # the history of TEST-A's finding: new, resolved, reopened with the
 # version it moved to
