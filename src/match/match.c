@@ -400,7 +400,8 @@ int ym_match_vulns(ym_store *s, const int64_t *vulns, size_t n,
 			.kind = YM_MQ_CPE_PRODUCT,
 			.vendor = ym_arena_strndup(&strings, e->key,
 						   (size_t)(colon - e->key)),
-			.product = colon + 1};
+			.product = colon + 1,
+			.parts = ((const cand_list *)e->val)->parts};
 		rc = ym_store_match_components(s, &q, keep_candidate, &cc,
 					       err);
 	}

@@ -249,6 +249,17 @@ static int add_cpe_record(const ym_cpe_record *r, void *vctx)
 		cand_append(ix, ln, c);
 		/* once per record, even when several criteria name it */
 		cand_append(ix, l, c);
+		/* the parts, so an incremental run asks only for those */
+		const char *part;
+		size_t partl;
+		if (!fs_part(r->rows[i].criteria, 0, &part, &partl) ||
+		    partl != 1 || !strchr("aoh", part[0]))
+			strcpy(l->parts, "aoh"); /* any part: ask for all */
+		else if (!strchr(l->parts, part[0])) {
+			size_t k = strlen(l->parts);
+			l->parts[k] = part[0];
+			l->parts[k + 1] = '\0';
+		}
 	}
 	return 0;
 }

@@ -50,6 +50,7 @@ typedef struct cand_node {
 typedef struct cand_list {
 	cand_node *head, *tail;
 	size_t n;
+	char parts[4]; /* the CPE parts its criteria name ("a", "ao"...) */
 } cand_list;
 
 typedef struct match_index {

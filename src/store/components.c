@@ -491,9 +491,9 @@ int ym_store_match_components(ym_store *s, const ym_match_query *q,
 		 * is a range of the index on cpe (the caller keeps those
 		 * without an ecosystem) */
 		ym_buf lo = YM_BUF_INIT, hi = YM_BUF_INIT;
-		static const char parts[] = "aoh";
+		const char *parts = q->parts && *q->parts ? q->parts : "aoh";
 		rc = 0;
-		for (int i = 0; i < 3 && !rc; i++) {
+		for (int i = 0; parts[i] && !rc; i++) {
 			ym_buf_reset(&lo);
 			ym_buf_reset(&hi);
 			ym_buf_printf(&lo, "cpe:2.3:%c:%s:%s", parts[i],

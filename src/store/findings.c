@@ -626,32 +626,48 @@ int ym_store_findings_record(ym_store *s, const ym_finding *hits, size_t n,
 			      " = run_hits.vuln_rowid) WHERE finding_id IS NULL",
 			      err);
 	/* 4. open findings in the run's scope that it did not see */
-	/* one statement per scope, each able to use its index (an
-	 * "? = 0 OR column = ?" test would scan every finding) */
+	/* one statement per scope, each using its own index (an "? = 0 OR
+	 * column = ?" test would scan every finding; "+status" keeps
+	 * SQLite from preferring the index of all open findings) */
 	static const char *const resolve_sql[] = {
 		"UPDATE findings SET status = 'resolved', resolved_at = ?1"
 		" WHERE status = 'open' AND NOT EXISTS (SELECT 1 FROM"
 		" run_hits h WHERE h.finding_id = findings.id)",
 		"UPDATE findings SET status = 'resolved', resolved_at = ?1"
-		" WHERE asset_id = ?2 AND status = 'open' AND NOT EXISTS"
+		" WHERE asset_id = ?2 AND +status = 'open' AND NOT EXISTS"
 		" (SELECT 1 FROM run_hits h WHERE h.finding_id = findings.id)",
 		"UPDATE findings SET status = 'resolved', resolved_at = ?1"
-		" WHERE vuln_rowid = ?2 AND status = 'open' AND NOT EXISTS"
+		" WHERE vuln_rowid IN (SELECT id FROM run_vulns)"
+		" AND +status = 'open' AND NOT EXISTS"
 		" (SELECT 1 FROM run_hits h WHERE h.finding_id = findings.id)",
 	};
 	int which = scope->by_vulns ? 2 : scope->asset_id ? 1 : 0;
-	size_t rounds = scope->by_vulns ? scope->n_vulns : 1;
-	for (size_t k = 0; !rc && k < rounds; k++) {
+	if (!rc && which == 2) {
+		/* the run's vulnerabilities, for one statement over them */
+		rc = exec_sql(s, "CREATE TEMP TABLE IF NOT EXISTS run_vulns"
+				 " (id INTEGER PRIMARY KEY)", err);
+		if (!rc)
+			rc = exec_sql(s, "DELETE FROM run_vulns", err);
+		for (size_t k = 0; !rc && k < scope->n_vulns; k++) {
+			rc = ym_db_prepare(s,
+					   "INSERT INTO run_vulns (id) VALUES (?)"
+					   " ON CONFLICT DO NOTHING",
+					   &st, err);
+			if (!rc) {
+				DB_INT(s, st, 1, scope->vulns[k]);
+				rc = ym_db_run(s, st, err);
+			}
+		}
+	}
+	if (!rc)
 		rc = ym_db_prepare(s, resolve_sql[which], &st, err);
-		if (rc)
-			break;
+	if (!rc) {
 		DB_TEXT(s, st, 1, scan->now);
-		if (which)
-			DB_INT(s, st, 2, which == 2 ? scope->vulns[k]
-						    : scope->asset_id);
+		if (which == 1)
+			DB_INT(s, st, 2, scope->asset_id);
 		rc = ym_db_run(s, st, err);
 		if (!rc)
-			*resolved += s->ops->changes(s->impl);
+			*resolved = s->ops->changes(s->impl);
 	}
 	if (!rc)
 		rc = exec_sql(s, "DELETE FROM run_hits", err);

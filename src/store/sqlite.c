@@ -56,7 +56,7 @@ static int sq_open(const char *location, bool create, void **impl,
 			  "PRAGMA temp_store=MEMORY;"
 			  /* big imports touch wide parts of the indexes */
 			  "PRAGMA cache_size=-65536;"
-			  "PRAGMA mmap_size=268435456;",
+			  "PRAGMA mmap_size=8589934592;",
 			  NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		ym_err_set(err, YM_E_STORE, _("cannot open database %s: %s"),

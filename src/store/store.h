@@ -523,6 +523,7 @@ typedef struct ym_match_query {
 	int64_t asset_id;
 	const char *ecosystem, *key;  /* YM_MQ_PACKAGE; key: YM_MQ_NAME */
 	const char *vendor, *product; /* YM_MQ_CPE_PRODUCT */
+	const char *parts;            /* its CPE parts ("a", "ao"); NULL: all */
 } ym_match_query;
 int ym_store_match_components(ym_store *s, const ym_match_query *q,
 			      ym_component_cb cb, void *ctx, ym_err *err);
