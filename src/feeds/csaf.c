@@ -1288,6 +1288,154 @@ out:
 	return rc;
 }
 
+/* ---- ranges from product status ----
+ *
+ * A product known by a versioned purl says something the matcher can use
+ * directly: known_affected (and first/last_affected) names an affected
+ * version; for a distribution package (deb, rpm, apk) fixed names the
+ * distribution's fixed build, so its earlier builds are affected - the
+ * distribution's own data, backports included (docs/matching.md). */
+
+static const struct {
+	const char *type, *ecosystem;
+} LANG_ECOSYSTEMS[] = {
+	{"npm", "npm"},	       {"pypi", "PyPI"},       {"maven", "Maven"},
+	{"golang", "Go"},      {"cargo", "crates.io"}, {"gem", "RubyGems"},
+	{"nuget", "NuGet"},    {"composer", "Packagist"}, {"pub", "Pub"},
+	{"hex", "Hex"},
+};
+
+static const struct {
+	const char *ns, *family;
+} DISTRO_FAMILIES[] = {
+	{"debian", "Debian"},	  {"ubuntu", "Ubuntu"},
+	{"alpine", "Alpine"},	  {"redhat", "Red Hat"},
+	{"rhel", "Red Hat"},	  {"rocky", "Rocky Linux"},
+	{"rockylinux", "Rocky Linux"}, {"almalinux", "AlmaLinux"},
+	{"suse", "SUSE"},	  {"sles", "SUSE"},
+	{"opensuse", "openSUSE"},
+};
+
+static bool os_type(const char *t)
+{
+	return strcmp(t, "deb") == 0 || strcmp(t, "rpm") == 0 ||
+	       strcmp(t, "apk") == 0;
+}
+
+/* The OSV-style ecosystem of a purl ("Debian:12", "Red Hat", "npm"), or
+ * NULL when yamori has no ranges for its kind. */
+static const char *purl_ecosystem(const ym_purl *p, ym_arena *a)
+{
+	if (!os_type(p->type)) {
+		for (size_t i = 0; i < sizeof LANG_ECOSYSTEMS /
+					       sizeof *LANG_ECOSYSTEMS;
+		     i++)
+			if (strcmp(p->type, LANG_ECOSYSTEMS[i].type) == 0)
+				return LANG_ECOSYSTEMS[i].ecosystem;
+		return NULL;
+	}
+	const char *family = NULL;
+	for (size_t i = 0;
+	     p->namespace_ &&
+	     i < sizeof DISTRO_FAMILIES / sizeof *DISTRO_FAMILIES;
+	     i++)
+		if (strcmp(p->namespace_, DISTRO_FAMILIES[i].ns) == 0)
+			family = DISTRO_FAMILIES[i].family;
+	if (!family)
+		return NULL;
+	/* the release, from distro=debian-12 / rhel-8.6 */
+	for (size_t i = 0; i < p->n_qualifiers; i++) {
+		if (strcmp(p->qualifiers[i].key, "distro") != 0)
+			continue;
+		const char *v = p->qualifiers[i].value;
+		const char *dash = strrchr(v, '-');
+		const char *rel = dash ? dash + 1 : v;
+		if (*rel >= '0' && *rel <= '9')
+			return ym_arena_printf(a, "%s:%s", family, rel);
+	}
+	return family;
+}
+
+/* The version as the ecosystem's scheme writes it (rpm: epoch:version). */
+static const char *purl_version(const ym_purl *p, ym_arena *a)
+{
+	if (strcmp(p->type, "rpm") == 0)
+		for (size_t i = 0; i < p->n_qualifiers; i++)
+			if (strcmp(p->qualifiers[i].key, "epoch") == 0 &&
+			    strcmp(p->qualifiers[i].value, "0") != 0)
+				return ym_arena_printf(a, "%s:%s",
+						       p->qualifiers[i].value,
+						       p->version);
+	return p->version;
+}
+
+typedef YM_VEC(ym_affected_range) range_vec;
+
+static void derive_ranges(ctx *c, const vstate *st, ym_vuln *v)
+{
+	range_vec out = YM_VEC_INIT;
+	ym_buf b = YM_BUF_INIT;
+	for (size_t i = 0; i < st->products.n; i++) {
+		const ym_product_status *ps = &st->products.v[i];
+		ym_purl p;
+		if (!ps->purl || ym_purl_parse(ps->purl, c->a, &p, NULL) ||
+		    !p.version)
+			continue;
+		bool affected = strcmp(ps->status, "known_affected") == 0 ||
+				strcmp(ps->status, "first_affected") == 0 ||
+				strcmp(ps->status, "last_affected") == 0;
+		bool fixed = os_type(p.type) &&
+			     (strcmp(ps->status, "fixed") == 0 ||
+			      strcmp(ps->status, "first_fixed") == 0);
+		const char *eco = purl_ecosystem(&p, c->a);
+		if ((!affected && !fixed) || !eco)
+			continue;
+		ym_jsonw w;
+		ym_buf_reset(&b);
+		ym_jsonw_init(&w, &b, false);
+		ym_jsonw_arr_begin(&w);
+		if (fixed) {
+			ym_jsonw_obj_begin(&w);
+			ym_jsonw_kstr(&w, "introduced", "0");
+			ym_jsonw_obj_end(&w);
+			ym_jsonw_obj_begin(&w);
+			ym_jsonw_kstr(&w, "fixed", purl_version(&p, c->a));
+			ym_jsonw_obj_end(&w);
+		} else {
+			ym_jsonw_str(&w, purl_version(&p, c->a));
+		}
+		ym_jsonw_arr_end(&w);
+		ym_affected_range r = {
+			.ecosystem = eco,
+			.package = ym_pkg_key(p.type, p.namespace_, p.name,
+					      c->a),
+			.range_type = fixed ? "ECOSYSTEM" : "VERSIONS",
+			.events = fixed ? ym_arena_strndup(c->a, b.ptr, b.len)
+					: NULL,
+			.versions = fixed ? NULL
+					  : ym_arena_strndup(c->a, b.ptr, b.len),
+		};
+		/* the same range from several products (arches) once */
+		bool dup = false;
+		for (size_t k = 0; k < out.n && !dup; k++)
+			dup = strcmp(out.v[k].ecosystem, r.ecosystem) == 0 &&
+			      strcmp(out.v[k].package, r.package) == 0 &&
+			      strcmp(out.v[k].range_type, r.range_type) == 0 &&
+			      strcmp(fixed ? out.v[k].events : out.v[k].versions,
+				     fixed ? r.events : r.versions) == 0;
+		if (!dup)
+			ym_vec_push(&out, r);
+	}
+	if (out.n) {
+		ym_affected_range *arr = ym_arena_alloc(c->a, out.n * sizeof *arr);
+		memcpy(arr, out.v, out.n * sizeof *arr);
+		v->ranges = arr;
+		v->n_ranges = out.n;
+	}
+	ym_vec_release(&out);
+	ym_buf_release(&b);
+}
+
 /* ---- scores ---- */
 
 static int version_rank(const char *v)
@@ -1695,6 +1843,7 @@ static int parse_vuln(ctx *c, const ym_json *vj, size_t idx)
 	v.n_cvss = st.cvss.n;
 	v.products = st.products.v;
 	v.n_products = st.products.n;
+	derive_ranges(c, &st, &v);
 	rc = ym_feed_emit(c->fc, &v, c->err);
 	if (rc) {
 		c->sink_failed = true;

@@ -180,7 +180,7 @@ static int evaluate(const range_entry *e, const comp *c, bool by_source,
 	ym_buf_reset(evidence);
 	ym_jsonw_init(&w, evidence, false);
 	ym_jsonw_obj_begin(&w);
-	ym_jsonw_kstr(&w, "source", "osv");
+	ym_jsonw_kstr(&w, "source", e->source);
 	ym_jsonw_kstr(&w, "record", e->vuln_id);
 	ym_jsonw_kstr(&w, "ecosystem", e->ecosystem);
 	ym_jsonw_kstr(&w, "package", e->package);

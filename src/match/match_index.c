@@ -123,6 +123,9 @@ static int add_range(int64_t vuln_rowid, const char *vuln_id,
 	range_entry *e = ym_arena_zalloc(&ix->arena, sizeof *e);
 	e->vuln_rowid = vuln_rowid;
 	e->vuln_id = ym_arena_strdup(&ix->arena, vuln_id);
+	e->source = r->source && strcmp(r->source, "osv") != 0
+			    ? ym_arena_strdup(&ix->arena, r->source)
+			    : "osv";
 	e->ecosystem = ym_arena_strdup(&ix->arena, r->ecosystem);
 	e->package = ym_arena_strdup(&ix->arena, r->package);
 	e->range_type = ym_arena_strdup(&ix->arena, r->range_type);

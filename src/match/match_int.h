@@ -20,6 +20,7 @@
 typedef struct range_entry {
 	int64_t vuln_rowid;
 	const char *vuln_id;
+	const char *source;     /* "osv", "csaf" */
 	const char *ecosystem;  /* as the source wrote it, e.g. "PyPI" */
 	const char *package;
 	const char *range_type; /* ECOSYSTEM | SEMVER | VERSIONS */

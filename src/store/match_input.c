@@ -16,7 +16,7 @@
 
 #define RANGE_SELECT                                                   \
 	"SELECT r.vuln_rowid, src.source_vuln_id, r.ecosystem,"          \
-	" r.package, r.range_type, r.events, r.versions"                 \
+	" r.package, r.range_type, r.events, r.versions, src.source"     \
 	" FROM affected_ranges r" VALID_SOURCE
 
 static int each_range_row(ym_store *s, ym_stmt *st, ym_range_cb cb, void *ctx,
@@ -30,6 +30,7 @@ static int each_range_row(ym_store *s, ym_stmt *st, ym_range_cb cb, void *ctx,
 			.range_type = COL_TEXT(s, st, 4),
 			.events = COL_TEXT(s, st, 5),
 			.versions = COL_TEXT(s, st, 6),
+			.source = COL_TEXT(s, st, 7),
 		};
 		rc = cb(COL_INT(s, st, 0), COL_TEXT(s, st, 1), &r, ctx);
 		if (rc)

@@ -335,6 +335,8 @@ typedef struct ym_affected_range {
 	const char *range_type; /* ECOSYSTEM | SEMVER | GIT | VERSIONS */
 	const char *events;    /* JSON array of {introduced|fixed|...: v} */
 	const char *versions;  /* JSON array of explicit versions, or NULL */
+	const char *source;    /* on read: the source that gave it ("osv",
+				* "csaf") */
 } ym_affected_range;
 
 /* One CVSS score as a source states it. */

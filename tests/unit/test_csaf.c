@@ -57,8 +57,16 @@ static int sink(const ym_vuln *v, void *ctx, ym_err *err)
 			      p->product_id, s(p->name), s(p->cpe), s(p->purl),
 			      s(p->justification), s(p->impact));
 	}
-	if (v->n_ranges || v->n_cpes || v->ssvc)
-		ym_buf_adds(&got, " UNEXPECTED ranges/cpes/ssvc\n");
+	/* ranges derived from versioned purls (known_affected; fixed for
+	 * distribution packages) */
+	for (size_t i = 0; i < v->n_ranges; i++) {
+		const ym_affected_range *r = &v->ranges[i];
+		ym_buf_printf(&got, " range %s %s %s %s\n", r->ecosystem,
+			      r->package, r->range_type,
+			      r->events ? r->events : s(r->versions));
+	}
+	if (v->n_cpes || v->ssvc)
+		ym_buf_adds(&got, " UNEXPECTED cpes/ssvc\n");
 	return 0;
 }
 
@@ -197,6 +205,7 @@ static void t_vex(void)
 		" known_not_affected W-1.2 [ACME Widget 1.2] - pkg:maven/com.acme/widget@1.2 vulnerable_code_not_present -\n"
 		" known_not_affected W-1.3 [ACME Widget 1.3] - pkg:maven/com.acme/widget@1.3 vulnerable_code_not_present Widget 1.3 ships log4j-api only; the JNDI lookup code is not included.\n"
 		" known_affected W-2.0 [ACME Widget 2.0] - pkg:maven/com.acme/widget@2.0 - -\n"
+		" range Maven com.acme:widget VERSIONS [\"2.0\"]\n"
 		"ACME-VEX-2021-0001#CVE-2021-45046|CVE-2021-45046|-|csaf|" FX "vex.json|final\n"
 		" title=ACME Widget: status for the Log4j vulnerabilities|title_ja=-\n"
 		" summary=The fix for CVE-2021-44228 in Log4j 2.15.0 was incomplete in some non-default configurations.|summary_ja=-\n"
@@ -264,7 +273,8 @@ static void t_csaf21(void)
 		" cvss 3.1 CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:N 8.1 high Kasou PSIRT -\n"
 		" last_affected pdfjs-4.1.392 [Mozilla pdfjs-dist 4.1.392] - pkg:npm/pdfjs-dist@4.1.392 - -\n"
 		" first_fixed pdfjs-4.2.67 [Mozilla pdfjs-dist 4.2.67] - pkg:npm/pdfjs-dist@4.2.67 - -\n"
-		" known_affected KWC-4.0:pdfjs [pdfjs-dist 4.1.392 as a component of Kasou Web Console 4.0] - pkg:npm/pdfjs-dist@4.1.392 - -\n");
+		" known_affected KWC-4.0:pdfjs [pdfjs-dist 4.1.392 as a component of Kasou Web Console 4.0] - pkg:npm/pdfjs-dist@4.1.392 - -\n"
+		" range npm pdfjs-dist VERSIONS [\"4.1.392\"]\n");
 }
 
 /* Branch names: joined with spaces; a name that repeats the path's last
@@ -304,7 +314,9 @@ static void t_tree(void)
 		" fixed B [Red Hat src curl-8.0] - pkg:rpm/redhat/curl@8.0?arch=src - -\n"
 		" fixed C [curl in RHEL] - pkg:rpm/redhat/curl@8.0?arch=src - -\n"
 		" fixed D [chain] - pkg:rpm/redhat/curl@8.0?arch=src - -\n"
-		" fixed R [Red] - - - -\n");
+		" fixed R [Red] - - - -\n"
+		/* the distribution's fixed build: earlier ones affected */
+		" range Red Hat curl ECOSYSTEM [{\"introduced\":\"0\"},{\"fixed\":\"8.0\"}]\n");
 }
 
 /* Hostile trees: joined names stop growing at 1,024 bytes; relationship

@@ -810,7 +810,9 @@ static void t_retry_after_date(void)
 	ym_http_result res;
 
 	/* "Retry-After: <now + 2 s as an HTTP date>"; whole seconds, so the
-	 * wait is 1 or 2 s depending on when the second ticks */
+	 * wait is 1 or 2 s depending on when the second ticks (0 when the
+	 * machine is so busy that a second passed before the answer was
+	 * read) */
 	o.clock = &c;
 	h = ym_http_new(&o, NULL);
 	url_of(&url, "/r429date.txt");
@@ -818,7 +820,7 @@ static void t_retry_after_date(void)
 	CHECK_INT(res.attempts, 2);
 	CHECK_INT(rs.n, 1);
 	CHECK(rs.retry_after[0]);
-	CHECK(rs.delay[0] == 1000 || rs.delay[0] == 2000);
+	CHECK(rs.delay[0] == 0 || rs.delay[0] == 1000 || rs.delay[0] == 2000);
 	CHECK_INT(f.slept, rs.delay[0]);
 	ym_buf_release(&url);
 	ym_buf_release(&body);
