@@ -24,6 +24,7 @@
 #include "core/vec.h"
 #include "feeds/jvn_versions.h"
 #include "ids/cpe.h"
+#include "ids/cpe_names.h"
 
 #define MAX_LIST 10000 /* entries of one kind in one record */
 #define MAX_REL 16     /* element depth below a record that is read */
@@ -477,6 +478,8 @@ typedef struct rec {
 	struct {
 		char *cpe;
 		long cpe_line;
+		char *vendor, *product; /* Name, ProductName */
+		long product_line;
 		str_vec texts;
 	} ai;
 	int n_ai;
@@ -1187,6 +1190,7 @@ static int vd_elem(px *p, rec *r, const char *path, long line,
 	/* the rest are leaves: which field, and where in the record */
 	enum {
 		F_NONE, F_ID, F_TITLE, F_OVERVIEW, F_AI_CPE, F_AI_VERSION,
+		F_AI_NAME, F_AI_PRODUCT,
 		F_CV_SEV, F_CV_BASE, F_CV_VECTOR, F_IMPACT, F_SOLUTION,
 		F_RI_NAME, F_RI_ID, F_RI_URL, F_FIRST, F_LAST
 	} which = F_NONE;
@@ -1199,6 +1203,8 @@ static int vd_elem(px *p, rec *r, const char *path, long line,
 		{VD "VulinfoDescription/Overview", F_OVERVIEW},
 		{AI "/Cpe", F_AI_CPE},
 		{AI "/VersionNumber", F_AI_VERSION},
+		{AI "/Name", F_AI_NAME},
+		{AI "/ProductName", F_AI_PRODUCT},
 		{CV "/Severity", F_CV_SEV},
 		{CV "/Base", F_CV_BASE},
 		{CV "/Vector", F_CV_VECTOR},
@@ -1256,6 +1262,16 @@ static int vd_elem(px *p, rec *r, const char *path, long line,
 		if (*s && room(p, r, r->ai.texts.n, line, f))
 			ym_vec_push(&r->ai.texts, s);
 		break;
+	case F_AI_NAME:
+		if (!r->ai.vendor && *s)
+			r->ai.vendor = s;
+		break;
+	case F_AI_PRODUCT:
+		if (!r->ai.product && *s) {
+			r->ai.product = s;
+			r->ai.product_line = line;
+		}
+		break;
 	case F_CV_SEV:
 		set_once(&r->cv.severity, s);
 		break;
@@ -1301,6 +1317,23 @@ static int vd_elem(px *p, rec *r, const char *path, long line,
 	return 0;
 }
 
+/* A CPE 2.3 formatted-string value: what is not a letter, digit, '_',
+ * '-' or '.' escaped. */
+static const char *fs_escape(ym_arena *a, const char *v)
+{
+	char *o = ym_arena_alloc(a, 2 * strlen(v) + 1), *q = o;
+	for (; *v; v++) {
+		unsigned char c = (unsigned char)*v;
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      (c >= 'A' && c <= 'Z') || c == '_' || c == '-' ||
+		      c == '.'))
+			*q++ = '\\';
+		*q++ = (char)c;
+	}
+	*q = '\0';
+	return o;
+}
+
 static void vd_end(px *p, rec *r, const char *path)
 {
 	char f[160];
@@ -1309,8 +1342,38 @@ static void vd_end(px *p, rec *r, const char *path)
 			snprintf(f, sizeof f, AI "[%d]/Cpe", r->n_ai - 1);
 			add_product(p, r, r->ai.cpe, r->ai.cpe_line, f,
 				    r->ai.texts.v, r->ai.texts.n);
+		} else if (r->ai.product) {
+			/* a product JVN names without a CPE: its vendor and
+			 * product guessed from the names, and marked so
+			 * (matches through it are low confidence) */
+			ym_cpe_name_cand cand;
+			if (ym_cpe_name_candidates(r->ai.product, r->ai.vendor,
+						   p->a, &cand, 1) == 1 &&
+			    cand.vendor) {
+				char *uri = ym_arena_printf(
+					p->a, "cpe:2.3:a:%s:%s:*:*:*:*:*:*:*:*",
+					fs_escape(p->a, cand.vendor),
+					fs_escape(p->a, cand.product));
+				snprintf(f, sizeof f, AI "[%d]/ProductName",
+					 r->n_ai - 1);
+				size_t first = r->cpes.n;
+				add_product(p, r, uri, r->ai.product_line, f,
+					    r->ai.texts.v, r->ai.texts.n);
+				for (size_t k = first; k < r->cpes.n; k++) {
+					r->cpes.v[k].unparsed = true;
+					r->cpes.v[k].text = ym_arena_printf(
+						p->a, "name: %s %s%s%s",
+						r->ai.vendor ? r->ai.vendor : "",
+						r->ai.product,
+						r->cpes.v[k].text ? "; " : "",
+						r->cpes.v[k].text
+							? r->cpes.v[k].text
+							: "");
+				}
+			}
 		}
 		r->ai.cpe = NULL;
+		r->ai.vendor = r->ai.product = NULL;
 		r->ai.texts.n = 0;
 	} else if (strcmp(path, CV) == 0) {
 		char fs[176];

@@ -325,6 +325,37 @@ static void t_detail(void)
 	CHECK_STR(got.ptr, DETAIL);
 }
 
+/* A product JVN names without a CPE: vendor and product guessed from its
+ * names, marked unparsed (low confidence) with the names kept; a product
+ * named only in Japanese gives no guess. */
+static void t_product_without_cpe(void)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+		"<VULDEF-Document version=\"3.2\" xmlns=\"http://jvn.jp/vuldef/\">"
+		"<Vulinfo><VulinfoID>JVNDB-2099-000001</VulinfoID><VulinfoData>"
+		"<Title>t</Title><VulinfoDescription><Overview>o</Overview>"
+		"</VulinfoDescription><Affected>"
+		"<AffectedItem><Name>Example Corp.</Name>"
+		"<ProductName>Example Widget</ProductName>"
+		"<VersionNumber>2.0 およびそれ以前</VersionNumber></AffectedItem>"
+		"<AffectedItem><Name>サンプル株式会社</Name>"
+		"<ProductName>管理ツール</ProductName>"
+		"<VersionNumber>1.0</VersionNumber></AffectedItem>"
+		"</Affected><DateFirstPublished>2099-01-01T00:00:00+09:00"
+		"</DateFirstPublished><DateLastUpdated>2099-01-01T00:00:00+09:00"
+		"</DateLastUpdated></VulinfoData></Vulinfo></VULDEF-Document>";
+	ym_err e;
+	CHECK_INT(parse_text(doc, sizeof doc - 1, "t.xml", false, &e), 0);
+	CHECK_INT(n_records, 1);
+	const char *cpe = strstr(got.ptr, " cpe: ");
+	CHECK(cpe != NULL);
+	CHECK_STR(cpe ? cpe : "",
+		  " cpe: 0/0 cpe:2.3:a:example:widget:*:*:*:*:*:*:*:*"
+		  " <=2.0 unparsed \"name: Example Corp. Example Widget; 2.0 "
+		  "およびそれ以前\"\n");
+}
+
 /* ---- documents refused ---- */
 
 static void t_not_vulnerability_feeds(void)
@@ -977,6 +1008,7 @@ int main(void)
 	RUN(t_overview);
 	RUN(t_overview_en);
 	RUN(t_detail);
+	RUN(t_product_without_cpe);
 	RUN(t_not_vulnerability_feeds);
 	RUN(t_api_error);
 	RUN(t_page_info);
