@@ -298,6 +298,80 @@ static const char *fs_part(ym_arena *a, const char *fs, int n)
 	}
 }
 
+/* How a CPE-style match was reached, for its evidence. */
+typedef struct cpe_how {
+	const char *matched_by;     /* "cpe" | "name" */
+	const char *name_vendor;    /* the name's guess, or NULL */
+	const char *name_product;
+	const char *component_key;  /* "cpe/v:p" | "name/..." */
+} cpe_how;
+
+/* The platforms of c's asset but c itself (a firmware on a device is not
+ * its own platform); copies, since subjects cache parsed versions. */
+static size_t plats_for(const comp *c, const platforms *plat, ym_arena *a,
+			ym_cpe_subject **out)
+{
+	size_t n_all = plat ? plat->n : 0, n = 0;
+	*out = n_all ? ym_arena_alloc(a, n_all * sizeof **out) : NULL;
+	for (size_t i = 0; i < n_all; i++)
+		if (plat->ids[i] != c->id)
+			(*out)[n++] = plat->subj[i];
+	return n;
+}
+
+/* Evaluates subj against every record of l; one finding per
+ * vulnerability among those from first on. */
+static void eval_records(const cand_list *l, ym_cpe_subject *subj,
+			 ym_cpe_subject *plats, size_t n_plats, const comp *c,
+			 const cpe_how *how, size_t first, eval_ctx *ec)
+{
+	for (const cand_node *nd = l->head; nd; nd = nd->next) {
+		const cpe_cand *cand = nd->c;
+		if (!cand->ok)
+			continue;
+		bool dup = false;
+		for (size_t k = first; k < ec->hits.n && !dup; k++)
+			dup = ec->hits.v[k].vuln_rowid == cand->src.vuln_rowid;
+		if (dup)
+			continue;
+		ym_cpe_eval_result r;
+		if (!ym_cpe_eval(&cand->cfg, subj, plats, n_plats, &r))
+			continue;
+		ym_jsonw w;
+		ym_buf_reset(&ec->evidence);
+		ym_jsonw_init(&w, &ec->evidence, false);
+		ym_jsonw_obj_begin(&w);
+		ym_jsonw_kstr(&w, "source", cand->src.source);
+		ym_jsonw_kstr(&w, "record", cand->src.record_id);
+		ym_jsonw_kstr(&w, "matched_by", how->matched_by);
+		if (how->name_product) {
+			ym_jsonw_kstr(&w, "component_name", c->name);
+			ym_jsonw_kstr(&w, "component_version", c->version);
+			ym_jsonw_kstr(&w, "name_vendor", how->name_vendor);
+			ym_jsonw_kstr(&w, "name_product", how->name_product);
+		} else {
+			ym_jsonw_kstr(&w, "component_cpe", c->cpe);
+			ym_jsonw_kstr(&w, "component_version", c->version);
+		}
+		ym_jsonw_key(&w, "cpe_match");
+		ym_cpe_eval_evidence(&r, subj, plats, &w);
+		ym_jsonw_obj_end(&w);
+		ym_finding f = {
+			.asset_id = c->asset_id,
+			.component_id = c->id,
+			.vuln_rowid = cand->src.vuln_rowid,
+			.component_key = how->component_key,
+			.component_name = c->name,
+			.component_version = c->version,
+			.component_purl = c->purl,
+			.confidence = ym_cpe_confidence_name(r.confidence),
+			.evidence = ym_arena_strndup(&ec->work, ec->evidence.ptr,
+						     ec->evidence.len),
+		};
+		ym_vec_push(&ec->hits, f);
+	}
+}
+
 /* Components known by CPE only: every record naming their
  * vendor:product; one finding per vulnerability. */
 static int match_cpe(match_index *ix, const comp *c, const platforms *plat,
@@ -317,55 +391,12 @@ static int match_cpe(match_index *ix, const comp *c, const platforms *plat,
 	int rc = mi_products(ix, vendor, product, &l, err);
 	if (rc || !l->n)
 		return rc;
-	/* the component is not its own platform (a firmware on a device);
-	 * subjects cache parsed versions, so each evaluation gets copies */
-	size_t n_all = plat ? plat->n : 0, n_plats = 0;
-	ym_cpe_subject *plats = n_all ? ym_arena_alloc(work, n_all *
-							      sizeof *plats)
-				      : NULL;
-	for (size_t i = 0; i < n_all; i++)
-		if (plat->ids[i] != c->id)
-			plats[n_plats++] = plat->subj[i];
-	size_t first = ec->hits.n;
-	for (const cand_node *nd = l->head; nd; nd = nd->next) {
-		const cpe_cand *cand = nd->c;
-		if (!cand->ok)
-			continue;
-		bool dup = false;
-		for (size_t k = first; k < ec->hits.n && !dup; k++)
-			dup = ec->hits.v[k].vuln_rowid == cand->src.vuln_rowid;
-		if (dup)
-			continue;
-		ym_cpe_eval_result r;
-		if (!ym_cpe_eval(&cand->cfg, &subj, plats, n_plats, &r))
-			continue;
-		ym_jsonw w;
-		ym_buf_reset(&ec->evidence);
-		ym_jsonw_init(&w, &ec->evidence, false);
-		ym_jsonw_obj_begin(&w);
-		ym_jsonw_kstr(&w, "source", cand->src.source);
-		ym_jsonw_kstr(&w, "record", cand->src.record_id);
-		ym_jsonw_kstr(&w, "matched_by", "cpe");
-		ym_jsonw_kstr(&w, "component_cpe", c->cpe);
-		ym_jsonw_kstr(&w, "component_version", c->version);
-		ym_jsonw_key(&w, "cpe_match");
-		ym_cpe_eval_evidence(&r, &subj, plats, &w);
-		ym_jsonw_obj_end(&w);
-		ym_finding f = {
-			.asset_id = c->asset_id,
-			.component_id = c->id,
-			.vuln_rowid = cand->src.vuln_rowid,
-			.component_key = ym_arena_printf(work, "cpe/%s:%s",
-							 vendor, product),
-			.component_name = c->name,
-			.component_version = c->version,
-			.component_purl = c->purl,
-			.confidence = ym_cpe_confidence_name(r.confidence),
-			.evidence = ym_arena_strndup(work, ec->evidence.ptr,
-						     ec->evidence.len),
-		};
-		ym_vec_push(&ec->hits, f);
-	}
+	ym_cpe_subject *plats;
+	size_t n_plats = plats_for(c, plat, work, &plats);
+	cpe_how how = {.matched_by = "cpe",
+		       .component_key = ym_arena_printf(work, "cpe/%s:%s",
+							vendor, product)};
+	eval_records(l, &subj, plats, n_plats, c, &how, ec->hits.n, ec);
 	return 0;
 }
 
@@ -382,11 +413,8 @@ static int match_name(match_index *ix, const comp *c, const platforms *plat,
 	if (!nc)
 		return 0;
 	ec->stats.matchable++;
-	size_t n_plats = plat ? plat->n : 0;
-	ym_cpe_subject *plats =
-		n_plats ? ym_arena_alloc(work, n_plats * sizeof *plats) : NULL;
-	for (size_t i = 0; i < n_plats; i++)
-		plats[i] = plat->subj[i];
+	ym_cpe_subject *plats;
+	size_t n_plats = plats_for(c, plat, work, &plats);
 	const char *key = ym_arena_printf(work, "name/%s",
 					  c->name_key ? c->name_key
 						      : cands[nc - 1].product);
@@ -399,56 +427,17 @@ static int match_name(match_index *ix, const comp *c, const platforms *plat,
 				 : mi_names(ix, cands[k].product, &l, err);
 		if (rc)
 			return rc;
-		if (!l->n)
-			continue;
 		ym_cpe_subject subj;
-		if (ym_cpe_subject_from_name(&subj, cands[k].vendor,
-					     cands[k].product, c->version, true,
-					     work, NULL))
+		if (!l->n || ym_cpe_subject_from_name(&subj, cands[k].vendor,
+						      cands[k].product,
+						      c->version, true, work,
+						      NULL))
 			continue;
-		for (const cand_node *nd = l->head; nd; nd = nd->next) {
-			const cpe_cand *cand = nd->c;
-			if (!cand->ok)
-				continue;
-			bool dup = false;
-			for (size_t h = first; h < ec->hits.n && !dup; h++)
-				dup = ec->hits.v[h].vuln_rowid ==
-				      cand->src.vuln_rowid;
-			if (dup)
-				continue;
-			ym_cpe_eval_result r;
-			if (!ym_cpe_eval(&cand->cfg, &subj, plats, n_plats, &r))
-				continue;
-			ym_jsonw w;
-			ym_buf_reset(&ec->evidence);
-			ym_jsonw_init(&w, &ec->evidence, false);
-			ym_jsonw_obj_begin(&w);
-			ym_jsonw_kstr(&w, "source", cand->src.source);
-			ym_jsonw_kstr(&w, "record", cand->src.record_id);
-			ym_jsonw_kstr(&w, "matched_by", "name");
-			ym_jsonw_kstr(&w, "component_name", c->name);
-			ym_jsonw_kstr(&w, "component_version", c->version);
-			ym_jsonw_kstr(&w, "name_vendor", cands[k].vendor);
-			ym_jsonw_kstr(&w, "name_product", cands[k].product);
-			ym_jsonw_key(&w, "cpe_match");
-			ym_cpe_eval_evidence(&r, &subj, plats, &w);
-			ym_jsonw_obj_end(&w);
-			ym_finding f = {
-				.asset_id = c->asset_id,
-				.component_id = c->id,
-				.vuln_rowid = cand->src.vuln_rowid,
-				.component_key = key,
-				.component_name = c->name,
-				.component_version = c->version,
-				.component_purl = c->purl,
-				.confidence =
-					ym_cpe_confidence_name(r.confidence),
-				.evidence = ym_arena_strndup(
-					work, ec->evidence.ptr,
-					ec->evidence.len),
-			};
-			ym_vec_push(&ec->hits, f);
-		}
+		cpe_how how = {.matched_by = "name",
+			       .name_vendor = cands[k].vendor,
+			       .name_product = cands[k].product,
+			       .component_key = key};
+		eval_records(l, &subj, plats, n_plats, c, &how, first, ec);
 	}
 	return 0;
 }

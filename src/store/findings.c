@@ -381,6 +381,13 @@ static const char *const HITS_TABLE[] = {
 	"DELETE FROM run_hits",
 };
 
+/* Each hit to the finding of its (asset, key, version, vulnerability). */
+#define LINK_HITS                                                        \
+	"UPDATE run_hits SET finding_id = (SELECT f.id FROM findings f"  \
+	" WHERE f.asset_id = run_hits.asset_id AND f.component_key ="    \
+	" run_hits.component_key AND f.component_version IS"             \
+	" run_hits.component_version AND f.vuln_rowid = run_hits.vuln_rowid)"
+
 static int exec_sql(ym_store *s, const char *sql, ym_err *err)
 {
 	ym_stmt *st;
@@ -521,14 +528,7 @@ int ym_store_findings_record(ym_store *s, const ym_finding *hits, size_t n,
 		rc = hits_insert(s, hits, n, err);
 	/* 1. the findings of the same version seen before */
 	if (!rc)
-		rc = exec_sql(s,
-			      "UPDATE run_hits SET finding_id = (SELECT f.id"
-			      " FROM findings f WHERE f.asset_id ="
-			      " run_hits.asset_id AND f.component_key ="
-			      " run_hits.component_key AND f.component_version"
-			      " IS run_hits.component_version AND f.vuln_rowid"
-			      " = run_hits.vuln_rowid)",
-			      err);
+		rc = exec_sql(s, LINK_HITS, err);
 	/* ... refreshed where anything changed, or on a new day (last_seen
 	 * says on which day a finding was last confirmed) */
 	if (!rc)
@@ -617,14 +617,7 @@ int ym_store_findings_record(ym_store *s, const ym_finding *hits, size_t n,
 			*new_findings += s->ops->changes(s->impl);
 	}
 	if (!rc)
-		rc = exec_sql(s,
-			      "UPDATE run_hits SET finding_id = (SELECT f.id"
-			      " FROM findings f WHERE f.asset_id ="
-			      " run_hits.asset_id AND f.component_key ="
-			      " run_hits.component_key AND f.component_version"
-			      " IS run_hits.component_version AND f.vuln_rowid"
-			      " = run_hits.vuln_rowid) WHERE finding_id IS NULL",
-			      err);
+		rc = exec_sql(s, LINK_HITS " WHERE finding_id IS NULL", err);
 	/* 4. open findings in the run's scope that it did not see */
 	/* one statement per scope, each using its own index (an "? = 0 OR
 	 * column = ?" test would scan every finding; "+status" keeps
