@@ -224,6 +224,11 @@ static void json_finding(ym_jsonw *w, const ym_finding *f, ym_arena *a,
 	ym_jsonw_kstr(w, "name", f->component_name);
 	ym_jsonw_kstr(w, "version", f->component_version);
 	ym_jsonw_kstr(w, "purl", f->component_purl);
+	/* a component known by CPE: the CPE the evidence names */
+	const ym_json *ce = f->component_purl ? NULL
+					      : parse_evidence(a, f->evidence);
+	if (ce && ev(ce, "component_cpe"))
+		ym_jsonw_kstr(w, "cpe", ev(ce, "component_cpe"));
 	ym_jsonw_kstr(w, "key", f->component_key);
 	ym_jsonw_obj_end(w);
 	ym_jsonw_key(w, "vulnerability");

@@ -103,6 +103,15 @@ sed 's/4.17.15/4.17.11/' "$T/sbom.json" >"$T/sbom2.json"
 YAMORI_NOW=2026-11-08T00:00:00Z check_run "downgrade" 0 y import sbom "$T/sbom2.json" --asset app
 check_contains "downgrade re-opens A" "3 findings (0 new)" "$OUT"
 
+# a component known by CPE carries its CPE in the findings' JSON
+check_eq "json cpe" "httpd cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:* cpe/apache:http_server" \
+	"$(y --format json findings list --status all | python3 -c '
+import json, sys
+for f in json.load(sys.stdin):
+    c = f["component"]
+    if "cpe" in c:
+        print(c["name"], c["cpe"], c["key"])')"
+
 # the history of TEST-A's finding: new, resolved, reopened with the
 # version it moved to
 check_eq "history" "2026-11-02T00:00:00Z new - open
