@@ -68,6 +68,12 @@ int ym_cmd_cvss(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_ssvc(ym_ctx *ctx, int argc, char **argv);
 int ym_cmd_policy(ym_ctx *ctx, int argc, char **argv);
 
+/* After anything that changes triage's inputs (findings, KEV, EPSS, the
+ * ledger): decides the open findings again with the organisation's policy
+ * when triage is in use, one line on stderr (cmd_triage.c). Returns an
+ * exit code. */
+int ym_cli_triage_after(ym_ctx *ctx);
+
 /* Helpers (cli_util.c). */
 /* Prints "yamori: <formatted error>" to stderr; returns YM_EXIT_FAIL or
  * YM_EXIT_USAGE for usage errors. */

@@ -251,7 +251,8 @@ static int set(ym_ctx *ctx, int argc, char **argv)
 		return ym_cli_fail(&err);
 	ym_cli_note(ctx, _("asset '%s': %d fields changed"), argv[optind],
 		    changed);
-	return YM_EXIT_OK;
+	/* exposure, criticality, data and safety change decisions */
+	return changed ? ym_cli_triage_after(ctx) : YM_EXIT_OK;
 }
 
 static const char *dept_label(const ym_asset *a)

@@ -196,7 +196,8 @@ static int feed_import(ym_ctx *ctx, int argc, char **argv)
 	if (scanned && ym_match_pending(ctx->store, &ms, &err))
 		return ym_cli_fail(&err);
 	print_stats(ctx, fmt, &st, scanned, &ms);
-	return YM_EXIT_OK;
+	/* KEV, EPSS and new findings change decisions */
+	return ym_cli_triage_after(ctx);
 }
 
 static void print_bundle(ym_ctx *ctx, const char *what,
@@ -285,7 +286,7 @@ static int bundle_cmd(ym_ctx *ctx, int argc, char **argv, bool export)
 	if (scanned && ym_match_pending(ctx->store, &ms, &err))
 		return ym_cli_fail(&err);
 	print_bundle(ctx, argv[optind], &counts, &st, &ms, scanned);
-	return YM_EXIT_OK;
+	return ym_cli_triage_after(ctx);
 }
 
 int ym_cmd_feed(ym_ctx *ctx, int argc, char **argv)

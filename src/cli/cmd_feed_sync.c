@@ -389,6 +389,9 @@ int ym_feed_sync_main(ym_ctx *ctx, int argc, char **argv)
 		print_table(ctx, results, n, scanned, &ms, &out);
 	ym_cli_out(&out);
 	ym_buf_release(&out);
+	/* new records, KEV and EPSS change decisions */
+	if (rc == 0)
+		rc = ym_cli_triage_after(ctx);
 out:
 	ym_vec_release(&ecos);
 	ym_vec_release(&providers);

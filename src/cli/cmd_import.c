@@ -147,7 +147,10 @@ static int import_hosts(ym_ctx *ctx, int argc, char **argv,
 	}
 	ym_cli_out(&out);
 	ym_buf_release(&out);
-	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
+	if (rc)
+		return ym_cli_fail(&err);
+	/* new findings, exposure and open ports change decisions */
+	return ym_cli_triage_after(ctx);
 }
 
 static void csv_note(const char *file, const ym_ledger_note *n, void *ctx)
@@ -208,7 +211,10 @@ static int import_csv(ym_ctx *ctx, int argc, char **argv)
 	}
 	ym_cli_out(&out);
 	ym_buf_release(&out);
-	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
+	if (rc)
+		return ym_cli_fail(&err);
+	/* new findings, exposure and open ports change decisions */
+	return ym_cli_triage_after(ctx);
 }
 
 int ym_cmd_import(ym_ctx *ctx, int argc, char **argv)
@@ -339,5 +345,8 @@ int ym_cmd_import(ym_ctx *ctx, int argc, char **argv)
 	ym_cli_out(&out);
 	fflush(stdout);
 	ym_buf_release(&out);
-	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
+	if (rc)
+		return ym_cli_fail(&err);
+	/* new findings, exposure and open ports change decisions */
+	return ym_cli_triage_after(ctx);
 }

@@ -132,6 +132,9 @@ int ym_cmd_scan(ym_ctx *ctx, int argc, char **argv)
 	}
 	ym_cli_out(&out);
 	ym_buf_release(&out);
+	int trc = ym_cli_triage_after(ctx);
+	if (trc)
+		return trc;
 	if (fail_on) {
 		fail_ctx fc = {.min_rank = ym_severity_rank(fail_on)};
 		ym_finding_filter ff = {.status = YM_FINDING_OPEN};

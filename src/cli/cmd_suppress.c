@@ -122,7 +122,7 @@ static int add(ym_ctx *ctx, int argc, char **argv)
 	ym_cli_note(ctx, _("suppression %lld: %lld findings suppressed on "
 			   "this asset"),
 		    (long long)sid, (long long)ms.manual_suppressed);
-	return YM_EXIT_OK;
+	return ym_cli_triage_after(ctx);
 }
 
 static int list_row(const ym_suppression *x, void *ctx)
@@ -205,7 +205,7 @@ static int lift(ym_ctx *ctx, int argc, char **argv)
 	if (rc)
 		return ym_cli_fail(&err);
 	ym_cli_note(ctx, _("suppression %lld lifted"), id);
-	return YM_EXIT_OK;
+	return ym_cli_triage_after(ctx);
 }
 
 int ym_cmd_suppress(ym_ctx *ctx, int argc, char **argv)

@@ -40,16 +40,27 @@ static const char *label(int outcome, const ym_ctx *ctx)
 	return ym_triage_outcome_label(outcome, ctx->lang);
 }
 
-static int load_policy(const char *file, ym_policy **p, ym_err *err)
+/* The policy: FILE when given (its text left in kept, to be kept in the
+ * store once a run succeeds); else the one the last `triage --policy`
+ * kept; else the shipped default. */
+static int load_policy(ym_ctx *ctx, const char *file, ym_policy **p,
+		       ym_buf *kept, ym_err *err)
 {
-	if (!file)
-		return ym_policy_load_default(p, err);
-	ym_buf text = YM_BUF_INIT;
-	int rc = ym_buf_read_file(&text, file, err);
+	if (file) {
+		int rc = ym_buf_read_file(kept, file, err);
+		if (!rc)
+			rc = ym_policy_load(kept->ptr ? kept->ptr : "",
+					    kept->len, file, p, err);
+		return rc;
+	}
+	ym_arena a;
+	const char *name, *text;
+	ym_arena_init(&a, 0);
+	int rc = ym_store_triage_policy_get(ctx->store, &a, &name, &text, err);
 	if (!rc)
-		rc = ym_policy_load(text.ptr ? text.ptr : "", text.len, file, p,
-				    err);
-	ym_buf_release(&text);
+		rc = text ? ym_policy_load(text, strlen(text), name, p, err)
+			  : ym_policy_load_default(p, err);
+	ym_arena_release(&a);
 	return rc;
 }
 
@@ -94,9 +105,12 @@ static int run_triage(ym_ctx *ctx, const char *policy_file,
 	ym_triage_report rep;
 	ym_progress prog;
 	memset(&rep, 0, sizeof rep);
-	int rc = load_policy(policy_file, &p, &err);
-	if (rc)
+	ym_buf kept = YM_BUF_INIT;
+	int rc = load_policy(ctx, policy_file, &p, &kept, &err);
+	if (rc) {
+		ym_buf_release(&kept);
 		return ym_cli_fail(&err);
+	}
 	ym_progress_start(&prog, _("deciding findings"), 0);
 	ym_triage_opts o = {.policy = p,
 			    .scope = scope,
@@ -110,6 +124,11 @@ static int run_triage(ym_ctx *ctx, const char *policy_file,
 		o.now = NULL;
 	rc = ym_triage_run(ctx->store, &o, &rep, &err);
 	ym_progress_end(&prog);
+	/* the policy given is the organisation's from now on */
+	if (!rc && policy_file && !dry_run)
+		rc = ym_store_triage_policy_put(ctx->store, policy_file,
+						kept.ptr ? kept.ptr : "", &err);
+	ym_buf_release(&kept);
 	if (rc) {
 		ym_triage_report_release(&rep);
 		ym_policy_free(p);
@@ -760,4 +779,16 @@ int ym_cmd_triage(ym_ctx *ctx, int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "mitigate") == 0)
 		return cmd_mitigate(ctx, argc - 1, argv + 1);
 	return cmd_run(ctx, argc, argv);
+}
+
+int ym_cli_triage_after(ym_ctx *ctx)
+{
+	bool in_use;
+	ym_err err = YM_ERR_INIT;
+	if (ym_store_triage_in_use(ctx->store, &in_use, &err))
+		return ym_cli_fail(&err);
+	/* only once the organisation decides findings with triage */
+	if (!in_use)
+		return YM_EXIT_OK;
+	return run_triage(ctx, NULL, &ym_scope_all, 0, false, true);
 }

@@ -193,7 +193,9 @@ static int vex_import(ym_ctx *ctx, int argc, char **argv)
 			      (long long)ms.vex_suppressed);
 	ym_cli_out(&out);
 	ym_buf_release(&out);
-	return rc ? ym_cli_fail(&err) : YM_EXIT_OK;
+	if (rc)
+		return ym_cli_fail(&err);
+	return ym_cli_triage_after(ctx);
 }
 
 static const char *first(const char *a, const char *b, const char *c)

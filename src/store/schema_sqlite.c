@@ -383,6 +383,13 @@ const char *const ym_sqlite_migrations[YM_SQLITE_MIGRATIONS] = {
 	 * fragments shared by many decisions, keyed by a hash of what they
 	 * say; the current decision per finding; every change of outcome or
 	 * deadline; overrides of inputs; mitigations */
+	/* the policy triage decides with: the file given to `triage
+	 * --policy`, kept so that every later run (and the automatic ones
+	 * after imports) decides the same way */
+	"CREATE TABLE triage_policy ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  name TEXT NOT NULL, text TEXT NOT NULL, set_at TEXT NOT NULL"
+	");"
 	"CREATE TABLE triage_facts ("
 	"  hash INTEGER PRIMARY KEY,"
 	"  kind TEXT NOT NULL CHECK (kind IN ('vuln','asset','rule')),"

@@ -711,3 +711,56 @@ int ym_store_triage_mitigations_each(ym_store *s,
 	s->ops->reset(st);
 	return rc < 0 ? rc : rc;
 }
+
+int ym_store_triage_policy_put(ym_store *s, const char *name,
+			       const char *text, ym_err *err)
+{
+	ym_stmt *st;
+	char now[32];
+	ym_db_now(now);
+	int rc = ym_db_prepare(s,
+			       "INSERT INTO triage_policy (id, name, text, set_at)"
+			       " VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+			       " SET name = excluded.name, text = excluded.text,"
+			       " set_at = excluded.set_at",
+			       &st, err);
+	if (rc)
+		return rc;
+	DB_TEXT(s, st, 1, name);
+	DB_TEXT(s, st, 2, text);
+	DB_TEXT(s, st, 3, now);
+	return ym_db_run(s, st, err);
+}
+
+int ym_store_triage_policy_get(ym_store *s, ym_arena *a, const char **name,
+			       const char **text, ym_err *err)
+{
+	ym_stmt *st;
+	*name = *text = NULL;
+	int rc = ym_db_prepare(s, "SELECT name, text FROM triage_policy"
+				  " WHERE id = 1",
+			       &st, err);
+	if (rc)
+		return rc;
+	rc = ym_db_step(s, st, err);
+	if (rc == 1) {
+		*name = ym_db_col_dup(s, st, 0, a);
+		*text = ym_db_col_dup(s, st, 1, a);
+	}
+	s->ops->reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int ym_store_triage_in_use(ym_store *s, bool *in_use, ym_err *err)
+{
+	ym_stmt *st;
+	*in_use = false;
+	int rc = ym_db_prepare(s, "SELECT 1 FROM triage_decisions LIMIT 1",
+			       &st, err);
+	if (rc)
+		return rc;
+	rc = ym_db_step(s, st, err);
+	*in_use = rc == 1;
+	s->ops->reset(st);
+	return rc < 0 ? rc : 0;
+}

@@ -94,6 +94,16 @@ typedef struct ym_triage_row {
 
 /* Inserts or replaces the decision of r->finding_id. */
 int ym_store_triage_put(ym_store *s, const ym_triage_row *r, ym_err *err);
+
+/* The policy triage decides with (the last file given to `triage
+ * --policy`): *name and *text NULL when none was given (the default
+ * policy applies). */
+int ym_store_triage_policy_put(ym_store *s, const char *name,
+			       const char *text, ym_err *err);
+int ym_store_triage_policy_get(ym_store *s, ym_arena *a, const char **name,
+			       const char **text, ym_err *err);
+/* Whether triage has decided anything yet (then imports re-triage). */
+int ym_store_triage_in_use(ym_store *s, bool *in_use, ym_err *err);
 /* The old decision's code, deadline, due and decided_at (in arena);
  * YM_E_NOTFOUND when there is none. */
 int ym_store_triage_old(ym_store *s, int64_t finding_id, ym_arena *a,
