@@ -217,8 +217,8 @@ static int vb_end(vb *v, ym_err *err, ym_cpe_av *av, size_t pos)
 	return 0;
 }
 
-static const ym_cpe_av av_any = {YM_CPE_ANY, NULL, 0, false};
-static const ym_cpe_av av_na = {YM_CPE_NA, NULL, 0, false};
+static const ym_cpe_av av_any = {.kind = YM_CPE_ANY};
+static const ym_cpe_av av_na = {.kind = YM_CPE_NA};
 
 void ym_cpe_init(ym_cpe *c)
 {

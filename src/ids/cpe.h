@@ -61,10 +61,11 @@ typedef enum ym_cpe_kind {
 	YM_CPE_VALUE
 } ym_cpe_kind;
 
+/* 16 bytes: a matcher holds eleven per criterion, millions of them. */
 typedef struct ym_cpe_av {
-	ym_cpe_kind kind;
 	const char *s; /* YM_CPE_VALUE: WFN form, NUL-terminated; else NULL */
 	uint32_t len;  /* bytes in s */
+	uint8_t kind;  /* ym_cpe_kind */
 	bool wild;     /* s holds an unquoted '*' or '?' */
 } ym_cpe_av;
 
