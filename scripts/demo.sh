@@ -1,7 +1,9 @@
 #!/bin/sh
 # The main job on the demo organisation (tests/fixtures/demo): a fresh
 # SQLite database, three departments, their systems and SBOMs, the demo
-# OSV advisories, a scan, and the findings table with owners. Messages
+# OSV advisories with KEV and EPSS entries (tests/fixtures/triage), a
+# scan, triage with the default policy, and the findings table with
+# owners, decisions and deadlines. Messages
 # follow the locale; set LANG=ja_JP.UTF-8 (or pass --lang ja) for Japanese.
 set -eu
 YAMORI=${1:-build/release/yamori}
@@ -25,12 +27,17 @@ tail -n +2 "$demo/assets.tsv" |
 		y import sbom "$demo/$sbom" --asset "$name" --no-scan >/dev/null
 	done
 y feed import osv "$demo/osv" --no-scan >/dev/null
+y feed import kev "$here/tests/fixtures/triage/kev.csv" >/dev/null
+y feed import epss "$here/tests/fixtures/triage/epss.csv" >/dev/null
 
 echo "== yamori asset list"
 "$YAMORI" --db "$db" asset list "$@"
 echo
 echo "== yamori scan"
 "$YAMORI" --db "$db" --quiet scan "$@"
+echo
+echo "== yamori triage"
+"$YAMORI" --db "$db" --quiet triage "$@"
 echo
 echo "== yamori findings list"
 "$YAMORI" --db "$db" findings list "$@"
