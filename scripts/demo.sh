@@ -27,8 +27,13 @@ tail -n +2 "$demo/assets.tsv" |
 		y import sbom "$demo/$sbom" --asset "$name" --no-scan >/dev/null
 	done
 y feed import osv "$demo/osv" --no-scan >/dev/null
-y feed import kev "$here/tests/fixtures/triage/kev.csv" >/dev/null
-y feed import epss "$here/tests/fixtures/triage/epss.csv" >/dev/null
+# YAMORI_DEMO_NO_TRIAGE=1: no KEV, EPSS or triage (tests/cli/t_triage.sh
+# brings its own)
+triage=${YAMORI_DEMO_NO_TRIAGE:-0}
+if [ "$triage" != 1 ]; then
+	y feed import kev "$here/tests/fixtures/triage/kev.csv" >/dev/null
+	y feed import epss "$here/tests/fixtures/triage/epss.csv" >/dev/null
+fi
 
 echo "== yamori asset list"
 "$YAMORI" --db "$db" asset list "$@"
@@ -36,9 +41,11 @@ echo
 echo "== yamori scan"
 "$YAMORI" --db "$db" --quiet scan "$@"
 echo
-echo "== yamori triage"
-"$YAMORI" --db "$db" --quiet triage "$@"
-echo
+if [ "$triage" != 1 ]; then
+	echo "== yamori triage"
+	"$YAMORI" --db "$db" --quiet triage "$@"
+	echo
+fi
 echo "== yamori findings list"
 "$YAMORI" --db "$db" findings list "$@"
 echo

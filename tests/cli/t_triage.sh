@@ -3,7 +3,7 @@
 # findings sorted by decision (docs/triage.md).
 . "$(dirname "$0")/lib.sh"
 
-export YAMORI_DEMO_DB="$DB"
+export YAMORI_DEMO_DB="$DB" YAMORI_DEMO_NO_TRIAGE=1
 sh "$YM_SRC/scripts/demo.sh" "$YAMORI" --lang en >/dev/null 2>&1 || not_ok "demo"
 y --quiet feed import epss "$FIX/triage/epss.csv" --no-scan >/dev/null 2>&1
 
