@@ -565,14 +565,17 @@ static int list(ym_ctx *ctx, int argc, char **argv)
 	rc = ym_store_findings_each(ctx->store, &scope, &ff, list_row, &lc,
 				    &err);
 	if (!rc && lc.t && lc.dec) {
-		if (lc.by_decision)
+		/* qsort must not see the NULL of an empty list */
+		if (lc.by_decision && lc.rows.n > 1)
 			qsort(lc.rows.v, lc.rows.n, sizeof *lc.rows.v,
 			      by_decision);
 		for (size_t i = 0; i < lc.rows.n; i++)
 			ym_table_add_row(lc.t, lc.rows.v[i].cells);
 	}
 	if (!rc && lc.w && lc.by_decision) {
-		qsort(lc.rows.v, lc.rows.n, sizeof *lc.rows.v, by_decision);
+		if (lc.rows.n > 1)
+			qsort(lc.rows.v, lc.rows.n, sizeof *lc.rows.v,
+			      by_decision);
 		for (size_t i = 0; i < lc.rows.n; i++) {
 			if (i)
 				ym_buf_addc(&out, ',');
