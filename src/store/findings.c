@@ -457,61 +457,39 @@ static int carry_candidate(ym_store *s, const ym_finding *f, int64_t *id,
 	return rc < 0 ? rc : 0;
 }
 
-/* One hit that matched no row of its version: carried over or new. */
+/* One hit that matched no row of its version and may carry over another
+ * version's finding: carried when one is unclaimed (and then claimed),
+ * else left for the insertion of new findings. (ym_store_finding_seen
+ * would not do: its carry-over takes any row this run did not rewrite,
+ * and a run leaves unchanged rows alone, claimed or not.) */
 static int record_rest(ym_store *s, int64_t i, const ym_finding *f,
-		       const ym_scan *scan, int64_t *new_findings, ym_err *err)
+		       const ym_scan *scan, ym_err *err)
 {
 	ym_stmt *st;
 	int64_t id;
 	int rc = carry_candidate(s, f, &id, err);
+	if (rc || !id)
+		return rc;
+	rc = ym_db_prepare(s,
+			   "UPDATE findings" SIGHTING_SET
+			   ", component_version = ? WHERE id = ?",
+			   &st, err);
 	if (rc)
 		return rc;
-	if (id) {
-		rc = ym_db_prepare(s,
-				   "UPDATE findings" SIGHTING_SET
-				   ", component_version = ? WHERE id = ?",
-				   &st, err);
-		if (rc)
-			return rc;
-		int k = bind_sighting(s, st, 1, f, scan);
-		k = bind_suppression(s, st, k, f);
-		DB_TEXT(s, st, k++, f->component_version);
-		DB_INT(s, st, k++, id);
-		rc = ym_db_run(s, st, err);
-	} else {
-		ym_sighting r;
-		rc = ym_store_finding_seen(s, f, scan, false, &r, err);
-		*new_findings += r == YM_SIGHT_NEW;
-		if (!rc)
-			rc = ym_db_prepare(s,
-					   "SELECT id FROM findings WHERE"
-					   " asset_id = ? AND component_key = ?"
-					   " AND component_version IS ? AND"
-					   " vuln_rowid = ?",
-					   &st, err);
-		if (!rc) {
-			DB_INT(s, st, 1, f->asset_id);
-			DB_TEXT(s, st, 2, f->component_key);
-			DB_TEXT(s, st, 3, f->component_version);
-			DB_INT(s, st, 4, f->vuln_rowid);
-			rc = ym_db_step(s, st, err);
-			if (rc == 1)
-				id = COL_INT(s, st, 0);
-			s->ops->reset(st);
-			rc = rc < 0 ? rc : 0;
-		}
-	}
+	int k = bind_sighting(s, st, 1, f, scan);
+	k = bind_suppression(s, st, k, f);
+	DB_TEXT(s, st, k++, f->component_version);
+	DB_INT(s, st, k++, id);
+	if ((rc = ym_db_run(s, st, err)))
+		return rc;
 	/* claimed: no later hit carries it, and it is not unseen */
-	if (!rc)
-		rc = ym_db_prepare(s,
-				   "UPDATE run_hits SET finding_id = ? WHERE i = ?",
-				   &st, err);
-	if (!rc) {
-		DB_INT(s, st, 1, id);
-		DB_INT(s, st, 2, i);
-		rc = ym_db_run(s, st, err);
-	}
-	return rc;
+	rc = ym_db_prepare(s, "UPDATE run_hits SET finding_id = ? WHERE i = ?",
+			   &st, err);
+	if (rc)
+		return rc;
+	DB_INT(s, st, 1, id);
+	DB_INT(s, st, 2, i);
+	return ym_db_run(s, st, err);
 }
 
 int ym_store_findings_record(ym_store *s, const ym_finding *hits, size_t n,
@@ -588,8 +566,7 @@ int ym_store_findings_record(ym_store *s, const ym_finding *hits, size_t n,
 		rc = rc < 0 ? rc : 0;
 	}
 	for (size_t k = 0; k < rest.n && !rc; k++)
-		rc = record_rest(s, rest.v[k], &hits[rest.v[k]], scan,
-				 new_findings, err);
+		rc = record_rest(s, rest.v[k], &hits[rest.v[k]], scan, err);
 	ym_vec_release(&rest);
 	/* 3. the new ones, at once (a package listed twice at one version
 	 * is one finding) */

@@ -123,4 +123,38 @@ check_eq "history" "2026-11-02T00:00:00Z new - open
 		FROM finding_history h JOIN findings f ON f.id = h.finding_id
 		JOIN vulnerabilities v ON v.id = f.vuln_rowid
 		WHERE v.vuln_id = 'TEST-A' ORDER BY h.id")"
+
+# a record widened to a second version of a package on the same asset, on
+# the same day: the first version's finding keeps its row, the second gets
+# its own (an unchanged row is not rewritten, and must not be carried)
+y asset add app2 >/dev/null 2>&1
+cat >"$T/two.json" <<'J'
+{"bomFormat":"CycloneDX","specVersion":"1.5","components":[
+ {"name":"lodash","version":"4.17.15","purl":"pkg:npm/lodash@4.17.15"},
+ {"name":"app-lib","version":"1.0.0","components":[
+  {"name":"lodash","version":"4.17.20","purl":"pkg:npm/lodash@4.17.20"}]}]}
+J
+mkdir "$T/d3" "$T/d4"
+# listed versions: the first version's evidence stays the same
+versions() { # FILE MODIFIED VERSIONS_JSON
+	cat >"$1" <<J
+{"id":"TEST-E","modified":"$2","aliases":[],
+ "affected":[{"package":{"ecosystem":"npm","name":"lodash"},"versions":$3}]}
+J
+}
+versions "$T/d3/e.json" 2026-05-01T00:00:00Z '["4.17.15"]'
+versions "$T/d4/e.json" 2026-06-01T00:00:00Z '["4.17.15","4.17.20"]'
+export YAMORI_NOW=2026-11-09T00:00:00Z
+y --quiet import sbom "$T/two.json" --asset app2 >/dev/null
+y --quiet feed import osv "$T/d3" >/dev/null
+first=$(sqlite3 "$DB" "SELECT f.id FROM findings f JOIN assets a ON a.id = f.asset_id
+	JOIN vulnerabilities v ON v.id = f.vuln_rowid WHERE a.name = 'app2' AND v.vuln_id = 'TEST-E'")
+y --quiet feed import osv "$T/d4" >/dev/null
+unset YAMORI_NOW
+check_eq "widened: one finding per version, the first kept" "$first 4.17.15 open
+$((first + 1)) 4.17.20 open" \
+	"$(sqlite3 "$DB" "SELECT f.id || ' ' || f.component_version || ' ' ||
+		f.status FROM findings f JOIN assets a ON a.id = f.asset_id
+		JOIN vulnerabilities v ON v.id = f.vuln_rowid WHERE a.name = 'app2'
+		AND v.vuln_id = 'TEST-E' ORDER BY f.id")"
 done_testing
