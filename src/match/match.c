@@ -256,7 +256,7 @@ int ym_matcher_run(ym_matcher *m, ym_store *s, ym_match_stats *stats,
 		rc = record(s, SCOPE_ALL, 0, NULL, 0, &comps, &ec, stats, err);
 		/* everything was matched: nothing is pending any more */
 		if (!rc)
-			rc = ym_store_match_pending_done(s, NULL, 0, err);
+			rc = ym_store_match_pending_clear(s, err);
 		if (rc)
 			ym_store_rollback(s);
 		else
@@ -444,9 +444,8 @@ int ym_match_vulns(ym_store *s, const int64_t *vulns, size_t n,
 	if (!rc)
 		rc = record(s, SCOPE_VULNS, 0, vulns, n, &comps, &ec, stats,
 			    err);
-	for (size_t i = 0; i < n && !rc; i++) {
+	for (size_t i = 0; i < n && !rc; i++)
 		rc = ym_store_match_pending_done(s, "vuln", vulns[i], err);
-	}
 	stats->record_seconds = now_s() - t2;
 	if (rc)
 		ym_store_rollback(s);

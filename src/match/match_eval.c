@@ -273,29 +273,14 @@ static int match_package(match_index *ix, const comp *c, eval_ctx *ec)
 	return 0;
 }
 
-/* The n-th ':'-separated part of a CPE 2.3 formatted string (escapes
- * kept), in a. */
+/* The n-th part of a CPE 2.3 formatted string, in a; NULL if none. */
 static const char *fs_part(ym_arena *a, const char *fs, int n)
 {
-	if (!fs || strncmp(fs, "cpe:2.3:", 8) != 0)
-		return NULL;
-	int field = 0;
-	const char *start = fs + 8;
-	for (const char *p = fs + 8;; p++) {
-		if (*p == '\\' && p[1]) {
-			p++;
-			continue;
-		}
-		if (*p == ':' || !*p) {
-			if (field == n)
-				return ym_arena_strndup(a, start,
-							(size_t)(p - start));
-			if (!*p)
-				return NULL;
-			field++;
-			start = p + 1;
-		}
-	}
+	const char *start;
+	size_t len;
+	return mi_cpe_part(fs, n, &start, &len)
+		       ? ym_arena_strndup(a, start, len)
+		       : NULL;
 }
 
 /* How a CPE-style match was reached, for its evidence. */

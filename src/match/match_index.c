@@ -156,9 +156,7 @@ static int add_range(int64_t vuln_rowid, const char *vuln_id,
 	return 0;
 }
 
-/* The n-th ':'-separated part of a CPE 2.3 formatted string, escapes
- * kept, as the store indexes vendor and product. */
-static bool fs_part(const char *fs, int n, const char **start, size_t *len)
+bool mi_cpe_part(const char *fs, int n, const char **start, size_t *len)
 {
 	if (!fs || strncmp(fs, "cpe:2.3:", 8) != 0)
 		return false;
@@ -226,8 +224,8 @@ static int add_cpe_record(const ym_cpe_record *r, void *vctx)
 		const char *v, *p;
 		size_t vl, pl;
 		if (!r->rows[i].vulnerable ||
-		    !fs_part(r->rows[i].criteria, 1, &v, &vl) ||
-		    !fs_part(r->rows[i].criteria, 2, &p, &pl))
+		    !mi_cpe_part(r->rows[i].criteria, 1, &v, &vl) ||
+		    !mi_cpe_part(r->rows[i].criteria, 2, &p, &pl))
 			continue;
 		char tmp[1024];
 		size_t kl = vl + 1 + pl;
@@ -255,7 +253,7 @@ static int add_cpe_record(const ym_cpe_record *r, void *vctx)
 		/* the parts, so an incremental run asks only for those */
 		const char *part;
 		size_t partl;
-		if (!fs_part(r->rows[i].criteria, 0, &part, &partl) ||
+		if (!mi_cpe_part(r->rows[i].criteria, 0, &part, &partl) ||
 		    partl != 1 || !strchr("aoh", part[0]))
 			strcpy(l->parts, "aoh"); /* any part: ask for all */
 		else if (!strchr(l->parts, part[0])) {

@@ -86,6 +86,11 @@ const range_entry *mi_ranges(const match_index *ix, const char *type,
 int mi_products(match_index *ix, const char *vendor, const char *product,
 		const cand_list **out, ym_err *err);
 
+/* The n-th ':'-separated part of a CPE 2.3 formatted string (0 = part,
+ * 1 = vendor, 2 = product), escapes kept as the store indexes vendor and
+ * product: *start and *len; false when there is none. */
+bool mi_cpe_part(const char *fs, int n, const char **start, size_t *len);
+
 /* The records naming product for any vendor (read from the store when
  * lazy), never NULL on success. */
 int mi_names(match_index *ix, const char *product, const cand_list **out,

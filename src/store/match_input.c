@@ -195,15 +195,21 @@ int ym_store_match_pending_done(ym_store *s, const char *kind, int64_t id,
 				ym_err *err)
 {
 	ym_stmt *st;
+	/* the primary key: an incremental run takes a thousand ids off */
 	int rc = ym_db_prepare(s,
-			       "DELETE FROM match_pending WHERE (? IS NULL OR"
-			       " kind = ?) AND (? = 0 OR id = ?)",
+			       "DELETE FROM match_pending WHERE kind = ?"
+			       " AND id = ?",
 			       &st, err);
 	if (rc)
 		return rc;
 	DB_TEXT(s, st, 1, kind);
-	DB_TEXT(s, st, 2, kind);
-	DB_INT(s, st, 3, id);
-	DB_INT(s, st, 4, id);
+	DB_INT(s, st, 2, id);
 	return ym_db_run(s, st, err);
+}
+
+int ym_store_match_pending_clear(ym_store *s, ym_err *err)
+{
+	ym_stmt *st;
+	int rc = ym_db_prepare(s, "DELETE FROM match_pending", &st, err);
+	return rc ? rc : ym_db_run(s, st, err);
 }

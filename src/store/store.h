@@ -541,10 +541,11 @@ typedef struct ym_pending {
 } ym_pending;
 int ym_store_match_pending(ym_store *s, ym_pending *out, ym_err *err);
 void ym_pending_release(ym_pending *p);
-/* Takes work off the queue: kind "vuln" or "asset" (NULL: both), id 0:
- * all of that kind. */
+/* Takes work off the queue: one vulnerability ("vuln") or asset
+ * ("asset"), or everything (after a full run). */
 int ym_store_match_pending_done(ym_store *s, const char *kind, int64_t id,
 				ym_err *err);
+int ym_store_match_pending_clear(ym_store *s, ym_err *err);
 
 /* Search: one row per vulnerability, newest modification first. */
 typedef struct ym_vuln_filter {
