@@ -376,8 +376,8 @@ static const char *const HITS_TABLE[] = {
 	" component_version TEXT, component_purl TEXT, confidence TEXT,"
 	" evidence TEXT, suppressed_by TEXT, suppress_reason TEXT,"
 	" finding_id INTEGER)",
-	"CREATE INDEX IF NOT EXISTS temp.run_hits_finding"
-	" ON run_hits(finding_id)",
+	("CREATE INDEX IF NOT EXISTS temp.run_hits_finding"
+	 " ON run_hits(finding_id)"),
 	"DELETE FROM run_hits",
 };
 

@@ -108,7 +108,9 @@ static int load_ranges(ym_store *s, int64_t sid, ym_arena *a, ym_vuln *v,
 		return rc;
 	DB_INT(s, st, 1, sid);
 	while ((rc = ym_db_step(s, st, err)) == 1) {
-		ym_affected_range r = {DUP(0), DUP(1), DUP(2), DUP(3), DUP(4)};
+		ym_affected_range r = {.ecosystem = DUP(0), .package = DUP(1),
+				       .range_type = DUP(2), .events = DUP(3),
+				       .versions = DUP(4)};
 		ym_vec_push(&l, r);
 	}
 	s->ops->reset(st);
